@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Corridors.Domain.Network;
+using NetTopologySuite.Geometries;
+
+namespace Corridors.Domain.Routing;
+
+/// <summary>
+/// The routing entry point: validates a query, compiles its constraints, runs the search and, when nothing is
+/// found, diagnoses why (not yet open, which constraint, or no path). Stateless between queries and safe to share.
+/// </summary>
+public sealed partial class CorridorRouter
+{
+    /// <summary>Upper bound on alternatives per query (Yen's cost grows with k × route length).</summary>
+    public const int MaxAlternatives = 10;
+
+    /// <summary>Default cap on the share of an alternative's km it may share with an already returned route.</summary>
+    public const double DefaultMaxOverlap = 0.8;
+
+    private readonly TimeProvider _clock;
+    private readonly GeometryFactory _geometryFactory;
+
+    public CorridorRouter(RoutingGraph graph, TimeProvider clock, GeometryFactory geometryFactory)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(geometryFactory);
+        Graph = graph;
+        _clock = clock;
+        _geometryFactory = geometryFactory;
+    }
+
+    public RoutingGraph Graph { get; }
+
+    public CorridorNetwork Network => Graph.Network;
+
+    /// <summary>Today's date (UTC) by the injected clock: the default as-of date.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The best route for the query's objective, or the reason there is none.</summary>
+    public QueryResult<RouteAnswer> FindBest(RouteQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<QueryError> errors = Validate(query);
+        if (errors.Count > 0)
+        {
+            return QueryResult<RouteAnswer>.Failure(errors);
+        }
+
+        return QueryResult<RouteAnswer>.Success(Solve(WithDefaults(query), cancellationToken));
+    }
+
+    /// <summary>
+    /// One answer per corridor in the registry: each corridor's best route for the query's objective over its own
+    /// links plus the access networks, under the query's other constraints.
+    /// </summary>
+    public QueryResult<CorridorComparisonSet> Compare(RouteQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        List<QueryError> errors = Validate(query);
+        if (query.Constraints.Corridor is not null)
+        {
+            errors.Add(new QueryError("corridor", "a comparison covers every corridor; leave the corridor unset"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return QueryResult<CorridorComparisonSet>.Failure(errors);
+        }
+
+        RouteQuery resolved = WithDefaults(query);
+        var comparisons = new List<CorridorComparison>(Network.Corridors.Count);
+        foreach (Corridor corridor in Network.Corridors)
+        {
+            RouteQuery perCorridor = resolved with { Constraints = resolved.Constraints with { Corridor = corridor.Id } };
+            comparisons.Add(new CorridorComparison(corridor, Solve(perCorridor, cancellationToken)));
+        }
+
+        return QueryResult<CorridorComparisonSet>.Success(new CorridorComparisonSet(
+            Network.GetPlace(query.Origin),
+            Network.GetPlace(query.Destination),
+            resolved.Constraints.AsOf!.Value,
+            resolved.Objective,
+            comparisons));
+    }
+
+    /// <summary>The cost the search minimises for an objective.</summary>
+    public IRouteCost CostFor(Objective objective) => objective switch
+    {
+        Objective.Fastest => new TransitTimeCost(Graph),
+        Objective.ShortestDistance => new DistanceCost(Graph),
+        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown objective."),
+    };
+
+    internal RouteQuery WithDefaults(RouteQuery query) =>
+        query.Constraints.AsOf is null ? query with { Constraints = query.Constraints with { AsOf = Today } } : query;
+
+    internal Route BuildRoute(IReadOnlyList<int> edges) => RouteBuilder.Build(Graph, edges, _geometryFactory);
+
+    /// <summary>Checks every field of a query; all problems are returned at once.</summary>
+    internal List<QueryError> Validate(RouteQuery query)
+    {
+        var errors = new List<QueryError>();
+        bool originKnown = Graph.TryGetNode(query.Origin, out _);
+        bool destinationKnown = Graph.TryGetNode(query.Destination, out _);
+        if (!originKnown)
+        {
+            errors.Add(new QueryError("origin", $"unknown place '{query.Origin}'"));
+        }
+
+        if (!destinationKnown)
+        {
+            errors.Add(new QueryError("destination", $"unknown place '{query.Destination}'"));
+        }
+
+        if (originKnown && destinationKnown && query.Origin == query.Destination)
+        {
+            errors.Add(new QueryError("destination", $"origin and destination are the same place '{query.Origin}'"));
+        }
+
+        RouteConstraints c = query.Constraints;
+        if (c.Corridor is { } corridor && !Network.TryGetCorridor(corridor, out _))
+        {
+            errors.Add(new QueryError("corridor", $"unknown corridor '{corridor}'; known: {string.Join(", ", Network.Corridors.Select(k => k.Id.Value))}"));
+        }
+
+        foreach (string country in c.AvoidCountries.Order(StringComparer.Ordinal))
+        {
+            if (!CountryCodePattern().IsMatch(country))
+            {
+                errors.Add(new QueryError("avoid_countries", $"'{country}' is not an ISO 3166-1 alpha-2 code (two capital letters)"));
+            }
+        }
+
+        foreach (PlaceId place in c.AvoidPlaces.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            if (!Graph.TryGetNode(place, out _))
+            {
+                errors.Add(new QueryError("avoid_places", $"unknown place '{place}'"));
+            }
+        }
+
+        foreach (LinkId link in c.AvoidLinks.OrderBy(l => l.Value, StringComparer.Ordinal))
+        {
+            if (!Graph.TryGetLinkIndex(link, out _))
+            {
+                errors.Add(new QueryError("avoid_links", $"unknown link '{link}'"));
+            }
+        }
+
+        if (c.MaxBorderCrossings is < 0 or > 64)
+        {
+            errors.Add(new QueryError("max_border_crossings", $"must be between 0 and 64, got {c.MaxBorderCrossings}"));
+        }
+
+        return errors;
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCodePattern();
+}
+
+/// <summary>The result of a comparison: one entry per corridor, in registry order.</summary>
+public sealed record CorridorComparisonSet(
+    Place Origin,
+    Place Destination,
+    DateOnly AsOf,
+    Objective Objective,
+    IReadOnlyList<CorridorComparison> Comparisons);

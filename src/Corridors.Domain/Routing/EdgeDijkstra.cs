@@ -1,0 +1,177 @@
+namespace Corridors.Domain.Routing;
+
+/// <summary>A path as directed edges, with its total cost under the objective that found it.</summary>
+internal sealed record SearchPath(int[] Edges, double Cost);
+
+/// <summary>Where a search starts: the origin node, or (for Yen's spur paths) a node reached over a given edge.</summary>
+internal readonly record struct SearchStart(int Node, int InEdge, double Cost, int BorderCrossings)
+{
+    public static SearchStart AtOrigin(int node) => new(node, DwellRules.NoEdge, 0, 0);
+}
+
+/// <summary>
+/// Edge-based Dijkstra: labels sit on directed edges (the edge a route arrived by) so that transition costs
+/// (dwells at gauge breaks, ports, ferries) depend on the previous edge, as Itinero does for turn costs. With a
+/// border-crossing cap the label also carries the crossings used (a resource-constrained search over
+/// edge × crossings). State lives in the instance: create one per query, never share.
+/// </summary>
+/// <remarks>
+/// Ties are broken by state index, and states are ordered by the graph's deterministic edge order, so the same query
+/// always returns the same path. Immediate U-turns onto the same link are not expanded; routes end at their first
+/// arrival at the destination and never pass back through the origin.
+/// </remarks>
+internal sealed class EdgeDijkstra
+{
+    private readonly RoutingGraph _graph;
+    private readonly SearchSpace _space;
+    private readonly IRouteCost _cost;
+    private readonly int _layers;
+    private readonly double[] _dist;
+    private readonly int[] _prev;
+    private readonly PriorityQueue<int, (double Cost, int State)> _queue;
+
+    public EdgeDijkstra(RoutingGraph graph, SearchSpace space, IRouteCost cost)
+    {
+        _graph = graph;
+        _space = space;
+        _cost = cost;
+        _layers = space.IsCapped ? space.MaxBorderCrossings + 1 : 1;
+        _dist = new double[graph.EdgeCount * _layers];
+        _prev = new int[_dist.Length];
+        _queue = new PriorityQueue<int, (double, int)>(64, StateComparer.Instance);
+    }
+
+    /// <summary>Bans applied on top of the search space (Yen's root path and deviations).</summary>
+    public bool[]? BannedEdges { get; set; }
+
+    public bool[]? BannedNodes { get; set; }
+
+    /// <summary>Number of labels settled by the last run (for benchmarks and label-bound tests).</summary>
+    public int SettledCount { get; private set; }
+
+    public SearchPath? Find(SearchStart start, int destination, CancellationToken cancellationToken)
+    {
+        Array.Fill(_dist, double.PositiveInfinity);
+        _queue.Clear();
+        SettledCount = 0;
+        int origin = start.Node;
+
+        for (int f = _graph.FirstEdge(origin); f < _graph.EndEdge(origin); f++)
+        {
+            if (!Usable(f, origin, start.InEdge))
+            {
+                continue;
+            }
+
+            int crossings = start.BorderCrossings + (CrossesBorder(f) ? 1 : 0);
+            if (crossings > _space.MaxBorderCrossings)
+            {
+                continue;
+            }
+
+            double c = start.Cost + _cost.TransitionCost(start.InEdge, origin, f) + _cost.EdgeCost(f);
+            Relax(StateOf(f, crossings), c, -1);
+        }
+
+        double best = double.PositiveInfinity;
+        int bestState = -1;
+        while (_queue.TryDequeue(out int state, out var key))
+        {
+            if (key.Cost > _dist[state])
+            {
+                continue; // stale entry
+            }
+
+            if (key.Cost >= best)
+            {
+                break;
+            }
+
+            if ((++SettledCount & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            int e = state / _layers;
+            int used = state % _layers;
+            int v = _graph.EdgeTo(e);
+            if (v == destination)
+            {
+                double total = key.Cost + _cost.TransitionCost(e, v, DwellRules.NoEdge);
+                if (total < best || (total == best && state < bestState))
+                {
+                    best = total;
+                    bestState = state;
+                }
+
+                continue; // a route ends at its first arrival
+            }
+
+            for (int f = _graph.FirstEdge(v); f < _graph.EndEdge(v); f++)
+            {
+                if (f == _graph.EdgeReverse(e) || _graph.EdgeTo(f) == origin || !Usable(f, v, e))
+                {
+                    continue;
+                }
+
+                int crossings = used + (CrossesBorder(f) ? 1 : 0);
+                if (crossings > _space.MaxBorderCrossings)
+                {
+                    continue;
+                }
+
+                double c = key.Cost + _cost.TransitionCost(e, v, f) + _cost.EdgeCost(f);
+                Relax(StateOf(f, crossings), c, state);
+            }
+        }
+
+        return bestState < 0 ? null : new SearchPath(Unwind(bestState), best);
+    }
+
+    private bool Usable(int edge, int fromNode, int inEdge)
+    {
+        int to = _graph.EdgeTo(edge);
+        return _space.LinkAllowed[_graph.EdgeLinkIndex(edge)]
+               && _space.NodeAllowed[to] && _space.NodeAllowed[fromNode]
+               && (BannedEdges is null || !BannedEdges[edge])
+               && (BannedNodes is null || !BannedNodes[to])
+               && inEdge != edge;
+    }
+
+    private bool CrossesBorder(int edge) => _space.IsCapped && _graph.EdgeLink(edge).CrossesBorder;
+
+    private int StateOf(int edge, int crossings) => _space.IsCapped ? edge * _layers + crossings : edge;
+
+    private void Relax(int state, double cost, int previous)
+    {
+        if (double.IsFinite(cost) && cost < _dist[state])
+        {
+            _dist[state] = cost;
+            _prev[state] = previous;
+            _queue.Enqueue(state, (cost, state));
+        }
+    }
+
+    private int[] Unwind(int state)
+    {
+        var edges = new List<int>();
+        for (int s = state; s >= 0; s = _prev[s])
+        {
+            edges.Add(s / _layers);
+        }
+
+        edges.Reverse();
+        return [.. edges];
+    }
+
+    private sealed class StateComparer : IComparer<(double Cost, int State)>
+    {
+        public static readonly StateComparer Instance = new();
+
+        public int Compare((double Cost, int State) x, (double Cost, int State) y)
+        {
+            int byCost = x.Cost.CompareTo(y.Cost);
+            return byCost != 0 ? byCost : x.State.CompareTo(y.State);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.TransitTime;
+using NetTopologySuite.Geometries;
+
+namespace Corridors.Domain.Routing;
+
+/// <summary>A dwell a route incurs at a place.</summary>
+public sealed record AppliedDwell(Place Place, DwellKind Kind, RangeFigure Hours)
+{
+    /// <summary>Expected hours (PERT mean), the dwell's contribution to the route's P50.</summary>
+    public double ExpectedHours => Pert.Of(Hours).Mean;
+}
+
+/// <summary>
+/// One link travelled in one direction. <see cref="Dwells"/> are incurred at <see cref="From"/> before departure;
+/// the last leg also carries the dwells at the destination on arrival, so legs add up to the route.
+/// </summary>
+public sealed record RouteLeg(
+    Place From,
+    Place To,
+    Link Link,
+    bool Forward,
+    Pert MovingHours,
+    IReadOnlyList<AppliedDwell> Dwells)
+{
+    public TransportMode Mode => Link.Mode;
+
+    public double DistanceKm => Link.DistanceKm.Value;
+
+    /// <summary>Expected moving hours on the link (its contribution to the route's P50).</summary>
+    public double P50Hours => MovingHours.Mean;
+
+    public double DwellHours => Dwells.Sum(d => d.ExpectedHours);
+}
+
+/// <summary>Kilometres travelled in a country (links crossing several countries are split equally among them).</summary>
+public sealed record CountryKm(string CountryCode, double DistanceKm);
+
+/// <summary>A route with the metrics users compare.</summary>
+public sealed record Route(
+    IReadOnlyList<RouteLeg> Legs,
+    double DistanceKm,
+    TransitDays TransitDays,
+    int BorderCrossings,
+    int GaugeBreaks,
+    IReadOnlyDictionary<TransportMode, double> ModeKm,
+    IReadOnlyList<CountryKm> Countries,
+    IReadOnlyList<CorridorId> CorridorsUsed,
+    LineString Geometry)
+{
+    public Place Origin => Legs[0].From;
+
+    public Place Destination => Legs[^1].To;
+
+    /// <summary>The places visited in order, origin first.</summary>
+    public IEnumerable<Place> Places => Legs.Select(l => l.From).Append(Destination);
+
+    public IEnumerable<AppliedDwell> Dwells => Legs.SelectMany(l => l.Dwells);
+}
+
+/// <summary>Builds a <see cref="Route"/> with its metrics from a path of directed edges.</summary>
+internal static class RouteBuilder
+{
+    public static Route Build(RoutingGraph graph, IReadOnlyList<int> edges, GeometryFactory geometryFactory)
+    {
+        if (edges.Count == 0)
+        {
+            throw new ArgumentException("A route has at least one edge.", nameof(edges));
+        }
+
+        var legs = new List<RouteLeg>(edges.Count);
+        Pert total = Pert.Zero;
+        int gaugeBreaks = 0;
+        int borderCrossings = 0;
+        var modeKm = new SortedDictionary<TransportMode, double>();
+        var countryKm = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var corridors = new SortedSet<string>(StringComparer.Ordinal);
+        var coordinates = new List<Coordinate>();
+
+        for (int i = 0; i < edges.Count; i++)
+        {
+            int e = edges[i];
+            int inEdge = i == 0 ? DwellRules.NoEdge : edges[i - 1];
+            int node = graph.EdgeFrom(e);
+            DwellSet triggered = DwellRules.Triggered(graph, inEdge, node, e);
+            var dwells = Applied(graph, node, triggered);
+            if (i == edges.Count - 1)
+            {
+                int last = graph.EdgeTo(e);
+                dwells.AddRange(Applied(graph, last, DwellRules.Triggered(graph, e, last, DwellRules.NoEdge)));
+            }
+
+            if ((triggered & DwellSet.GaugeBreak) != 0)
+            {
+                gaugeBreaks++;
+            }
+
+            Link link = graph.EdgeLink(e);
+            if (link.CrossesBorder)
+            {
+                borderCrossings++;
+            }
+
+            Pert moving = graph.LinkMovingHours[graph.EdgeLinkIndex(e)];
+            total += moving;
+            foreach (AppliedDwell dwell in dwells)
+            {
+                total += Pert.Of(dwell.Hours);
+            }
+
+            double km = link.DistanceKm.Value;
+            modeKm[link.Mode] = modeKm.GetValueOrDefault(link.Mode) + km;
+            foreach (string country in link.Countries)
+            {
+                countryKm[country] = countryKm.GetValueOrDefault(country) + km / link.Countries.Count;
+            }
+
+            foreach (CorridorId corridor in link.Corridors)
+            {
+                corridors.Add(corridor.Value);
+            }
+
+            AppendCoordinates(coordinates, link.Geometry, graph.EdgeIsForward(e));
+            legs.Add(new RouteLeg(graph.NodePlace(node), graph.NodePlace(graph.EdgeTo(e)), link, graph.EdgeIsForward(e), moving, dwells));
+        }
+
+        return new Route(
+            legs,
+            legs.Sum(l => l.DistanceKm),
+            TransitDistribution.FromHours(total),
+            borderCrossings,
+            gaugeBreaks,
+            modeKm,
+            [.. countryKm.Select(kv => new CountryKm(kv.Key, kv.Value))],
+            [.. corridors.Select(c => new CorridorId(c))],
+            geometryFactory.CreateLineString([.. coordinates]));
+    }
+
+    private static List<AppliedDwell> Applied(RoutingGraph graph, int node, DwellSet triggered)
+    {
+        var list = new List<AppliedDwell>();
+        Place place = graph.NodePlace(node);
+        foreach (DwellSet flag in DwellRules.Flags(triggered))
+        {
+            if (place.DwellOf(DwellRules.KindOf(flag)) is { } dwell)
+            {
+                list.Add(new AppliedDwell(place, dwell.Kind, dwell.Hours));
+            }
+        }
+
+        return list;
+    }
+
+    private static void AppendCoordinates(List<Coordinate> target, LineString line, bool forward)
+    {
+        Coordinate[] source = line.Coordinates;
+        for (int k = 0; k < source.Length; k++)
+        {
+            Coordinate c = forward ? source[k] : source[source.Length - 1 - k];
+            if (target.Count > 0 && target[^1].Equals2D(c))
+            {
+                continue;
+            }
+
+            target.Add(c.Copy());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Corridors.Domain.Network;
+
+namespace Corridors.Domain.Routing;
+
+/// <summary>
+/// Hard constraints of a query. A returned route never violates one; when none can be met the result names the
+/// constraint that made the query infeasible (see <see cref="RouteOutcome"/>). Nothing is relaxed silently.
+/// </summary>
+public sealed record RouteConstraints
+{
+    /// <summary>Restrict to one corridor's links plus the access networks; the route must use the corridor's own links.</summary>
+    public CorridorId? Corridor { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 codes of countries the route must not enter (territory or territorial waters).</summary>
+    public IReadOnlySet<string> AvoidCountries { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public IReadOnlySet<TransportMode> AvoidModes { get; init; } = new HashSet<TransportMode>();
+
+    /// <summary>Places (including chokepoints such as <c>bab-el-mandeb</c>, <c>suez</c>) the route must not touch.</summary>
+    public IReadOnlySet<PlaceId> AvoidPlaces { get; init; } = new HashSet<PlaceId>();
+
+    public IReadOnlySet<LinkId> AvoidLinks { get; init; } = new HashSet<LinkId>();
+
+    /// <summary>Maximum number of land border crossings, or null for no cap.</summary>
+    public int? MaxBorderCrossings { get; init; }
+
+    /// <summary>Links not open on this date (or closed by it) are unusable; null means today by the router's clock.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Allow links under construction or planned (their opening date is then ignored).</summary>
+    public bool IncludePlanned { get; init; }
+
+    /// <summary>True when the query carries any avoid-list or crossing cap (the user's own constraints).</summary>
+    public bool HasUserConstraints =>
+        AvoidCountries.Count > 0 || AvoidModes.Count > 0 || AvoidPlaces.Count > 0 || AvoidLinks.Count > 0
+        || MaxBorderCrossings is not null;
+}
+
+/// <summary>
+/// The constraints compiled against a graph for one query: which links and nodes may be used.
+/// </summary>
+internal sealed class SearchSpace
+{
+    private SearchSpace(bool[] linkAllowed, bool[] nodeAllowed, int maxBorderCrossings)
+    {
+        LinkAllowed = linkAllowed;
+        NodeAllowed = nodeAllowed;
+        MaxBorderCrossings = maxBorderCrossings;
+    }
+
+    public bool[] LinkAllowed { get; }
+
+    public bool[] NodeAllowed { get; }
+
+    /// <summary><see cref="int.MaxValue"/> when uncapped.</summary>
+    public int MaxBorderCrossings { get; }
+
+    public bool IsCapped => MaxBorderCrossings != int.MaxValue;
+
+    /// <param name="ignoreDates">Diagnosis only: treat every link that is not closed as open, whatever its dates.</param>
+    public static SearchSpace Compile(RoutingGraph graph, RouteConstraints constraints, bool ignoreDates = false)
+    {
+        DateOnly asOf = constraints.AsOf ?? throw new InvalidOperationException("The router sets AsOf before compiling.");
+        CorridorNetwork network = graph.Network;
+        var linkAllowed = new bool[network.Links.Count];
+        for (int l = 0; l < linkAllowed.Length; l++)
+        {
+            Link link = network.Links[l];
+            linkAllowed[l] =
+                (constraints.Corridor is not { } corridor || link.IsAccess || link.BelongsTo(corridor))
+                && (ignoreDates ? link.Status != LinkStatus.Closed : link.IsUsableOn(asOf, constraints.IncludePlanned))
+                && !constraints.AvoidModes.Contains(link.Mode)
+                && !constraints.AvoidLinks.Contains(link.Id)
+                && !link.Countries.Any(constraints.AvoidCountries.Contains);
+        }
+
+        var nodeAllowed = new bool[network.Places.Count];
+        for (int n = 0; n < nodeAllowed.Length; n++)
+        {
+            Place place = network.Places[n];
+            nodeAllowed[n] = !constraints.AvoidPlaces.Contains(place.Id)
+                             && !constraints.AvoidCountries.Contains(place.CountryCode);
+        }
+
+        return new SearchSpace(linkAllowed, nodeAllowed, constraints.MaxBorderCrossings ?? int.MaxValue);
+    }
+}

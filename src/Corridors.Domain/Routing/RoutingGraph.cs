@@ -1,0 +1,140 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.TransitTime;
+
+namespace Corridors.Domain.Routing;
+
+/// <summary>
+/// The network compiled once into compact arrays (compressed sparse rows of directed edges), immutable and shared
+/// by every query. Node index = position of the place in <see cref="CorridorNetwork.Places"/>; each link gives a
+/// forward edge and, unless one-way, a backward edge. Outgoing edges of a node are ordered by link id then
+/// direction, which fixes the order in which searches relax them and so breaks ties deterministically.
+/// </summary>
+public sealed class RoutingGraph
+{
+    private readonly int[] _firstEdge;   // CSR offsets: edges of node n are [_firstEdge[n], _firstEdge[n+1])
+    private readonly int[] _edgeFrom;
+    private readonly int[] _edgeTo;
+    private readonly int[] _edgeLink;    // index into Network.Links
+    private readonly bool[] _edgeForward;
+    private readonly int[] _edgeReverse; // the opposite edge of the same link, or -1
+    private readonly Dictionary<PlaceId, int> _nodeOf;
+    private readonly Dictionary<LinkId, int> _linkIndexOf;
+
+    public RoutingGraph(CorridorNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Network = network;
+        NodeCount = network.Places.Count;
+        _nodeOf = new Dictionary<PlaceId, int>(NodeCount);
+        for (int i = 0; i < NodeCount; i++)
+        {
+            _nodeOf.Add(network.Places[i].Id, i);
+        }
+
+        _linkIndexOf = new Dictionary<LinkId, int>(network.Links.Count);
+        var edges = new List<(int From, int To, int Link, bool Forward)>(network.Links.Count * 2);
+        for (int l = 0; l < network.Links.Count; l++)
+        {
+            Link link = network.Links[l];
+            _linkIndexOf.Add(link.Id, l);
+            int from = _nodeOf[link.From];
+            int to = _nodeOf[link.To];
+            edges.Add((from, to, l, true));
+            if (!link.OneWay)
+            {
+                edges.Add((to, from, l, false));
+            }
+        }
+
+        // Links are already ordered by id; a stable sort by source node keeps that order within a node.
+        var ordered = edges.Select((e, i) => (e, i)).OrderBy(x => x.e.From).ThenBy(x => x.i).Select(x => x.e).ToArray();
+        EdgeCount = ordered.Length;
+        _firstEdge = new int[NodeCount + 1];
+        _edgeFrom = new int[EdgeCount];
+        _edgeTo = new int[EdgeCount];
+        _edgeLink = new int[EdgeCount];
+        _edgeForward = new bool[EdgeCount];
+        _edgeReverse = new int[EdgeCount];
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            (_edgeFrom[e], _edgeTo[e], _edgeLink[e], _edgeForward[e]) = ordered[e];
+            _firstEdge[_edgeFrom[e] + 1]++;
+        }
+
+        for (int n = 0; n < NodeCount; n++)
+        {
+            _firstEdge[n + 1] += _firstEdge[n];
+        }
+
+        var byLinkDirection = new Dictionary<(int Link, bool Forward), int>(EdgeCount);
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            byLinkDirection[(_edgeLink[e], _edgeForward[e])] = e;
+        }
+
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            _edgeReverse[e] = byLinkDirection.TryGetValue((_edgeLink[e], !_edgeForward[e]), out int r) ? r : -1;
+        }
+
+        LinkMovingHours = new Pert[network.Links.Count];
+        for (int l = 0; l < network.Links.Count; l++)
+        {
+            LinkMovingHours[l] = Pert.Of(network.Links[l].MovingHours());
+        }
+
+        Dwells = new NodeDwells(network);
+    }
+
+    public CorridorNetwork Network { get; }
+
+    public int NodeCount { get; }
+
+    public int EdgeCount { get; }
+
+    /// <summary>PERT moving time of each link in hours, indexed like <see cref="CorridorNetwork.Links"/>.</summary>
+    internal Pert[] LinkMovingHours { get; }
+
+    /// <summary>Dwell estimates per node and kind.</summary>
+    internal NodeDwells Dwells { get; }
+
+    public int FirstEdge(int node) => _firstEdge[node];
+
+    public int EndEdge(int node) => _firstEdge[node + 1];
+
+    public int EdgeFrom(int edge) => _edgeFrom[edge];
+
+    public int EdgeTo(int edge) => _edgeTo[edge];
+
+    public int EdgeLinkIndex(int edge) => _edgeLink[edge];
+
+    public bool EdgeIsForward(int edge) => _edgeForward[edge];
+
+    public int EdgeReverse(int edge) => _edgeReverse[edge];
+
+    public Link EdgeLink(int edge) => Network.Links[_edgeLink[edge]];
+
+    public Place NodePlace(int node) => Network.Places[node];
+
+    public bool TryGetNode(PlaceId id, out int node) => _nodeOf.TryGetValue(id, out node);
+
+    public int NodeOf(PlaceId id) => _nodeOf[id];
+
+    public bool TryGetLinkIndex(LinkId id, out int linkIndex) => _linkIndexOf.TryGetValue(id, out linkIndex);
+
+    /// <summary>The edge of the link in the given direction, or -1 (one-way link travelled backwards).</summary>
+    public int EdgeOfLink(int linkIndex, bool forward)
+    {
+        Link link = Network.Links[linkIndex];
+        int from = _nodeOf[forward ? link.From : link.To];
+        for (int e = _firstEdge[from]; e < _firstEdge[from + 1]; e++)
+        {
+            if (_edgeLink[e] == linkIndex && _edgeForward[e] == forward)
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+}
