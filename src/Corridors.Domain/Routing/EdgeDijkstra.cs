@@ -109,7 +109,7 @@ internal sealed class EdgeDijkstra
 
             for (int f = _graph.FirstEdge(v); f < _graph.EndEdge(v); f++)
             {
-                if (f == _graph.EdgeReverse(e) || _graph.EdgeTo(f) == origin || !Usable(f, v, e))
+                if (_graph.EdgeTo(f) == origin || !Usable(f, v, e))
                 {
                     continue;
                 }
@@ -135,7 +135,7 @@ internal sealed class EdgeDijkstra
                && _space.NodeAllowed[to] && _space.NodeAllowed[fromNode]
                && (BannedEdges is null || !BannedEdges[edge])
                && (BannedNodes is null || !BannedNodes[to])
-               && inEdge != edge;
+               && (inEdge == DwellRules.NoEdge || edge != _graph.EdgeReverse(inEdge));
     }
 
     private bool CrossesBorder(int edge) => _space.IsCapped && _graph.EdgeLink(edge).CrossesBorder;
