@@ -1,0 +1,172 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+
+namespace Corridors.Domain.Tests.Routing;
+
+/// <summary>Hand-made networks where every figure can be checked by hand.</summary>
+public class RouterScenarioTests
+{
+    /// <summary>
+    /// east (CN, 1435) --100 km-- border (KZ, gauge break 2/4/12 h) --200 km 1520-- port (KZ, port 10/20/30 h,
+    /// ferry wait 24/48/240 h) --ferry 300 km-- west (AZ, port 10/20/30 h) ; and a planned rail bypass east→west.
+    /// </summary>
+    private static CorridorNetwork Network() => new TestNetworks()
+        .Place("east", "CN", 80, 45)
+        .Place("border", "KZ", 81, 45, PlaceKind.BorderCrossing, TestNetworks.Dwell(DwellKind.GaugeBreak, 2, 4, 12))
+        .Place("port", "KZ", 83.5, 45, PlaceKind.FerryTerminal,
+            TestNetworks.Dwell(DwellKind.PortHandling, 10, 20, 30), TestNetworks.Dwell(DwellKind.FerryWait, 24, 48, 240))
+        .Place("west", "AZ", 87.5, 45, PlaceKind.FerryTerminal, TestNetworks.Dwell(DwellKind.PortHandling, 10, 20, 30))
+        .Link("east", "border", 100, gaugeMm: 1435, speedRangeKmh: (40, 50, 100), countries: ["CN", "KZ"], corridors: ["middle"])
+        .Link("border", "port", 200, gaugeMm: 1520, speedRangeKmh: (40, 50, 100), corridors: ["middle"])
+        .Link("port", "west", 330, TransportMode.Ferry, speedRangeKmh: (15, 20, 30), countries: ["KZ", "AZ"], corridors: ["middle"])
+        .Link("east", "west", 700, gaugeMm: 1435, status: LinkStatus.UnderConstruction, opens: new DateOnly(2030, 1, 1),
+            countries: ["CN", "KZ", "AZ"], corridors: ["cku"], speedRangeKmh: (40, 50, 100))
+        .Corridor("middle", ["east"], ["west"])
+        .Corridor("cku", ["east"], ["west"])
+        .Build();
+
+    [Fact]
+    public void GaugeBreakPortAndFerry_AreDerivedFromTheRouteAndAddUp()
+    {
+        var router = RouterFactory.Create(Network());
+        Route route = router.FindBest(RouterFactory.Query("east", "west")).Value!.Route!;
+
+        Assert.Equal(["east-border", "border-port", "port-west"], route.Legs.Select(l => l.Link.Id.Value));
+        Assert.Equal(630, route.DistanceKm, 1e-9);
+        Assert.Equal(1, route.GaugeBreaks);
+        Assert.Equal(1, route.BorderCrossings); // the ferry is water: not a land border crossing
+        Assert.Equal(
+            [(DwellKind.GaugeBreak, "border"), (DwellKind.PortHandling, "port"), (DwellKind.FerryWait, "port"), (DwellKind.PortHandling, "west")],
+            route.Dwells.Select(d => (d.Kind, d.Place.Id.Value)));
+
+        // PERT means by hand: moving 100 km at (40,50,100) km/h: (2.5 + 4*2 + 1)/6 h; 200 km: (5 + 16 + 2)/6 h;
+        // ferry 330 km at (15,20,30): (22 + 4*16.5 + 11)/6 h; dwells (2+16+12)/6, (10+80+30)/6 twice, (24+192+240)/6.
+        double expectedHours = (2.5 + 8 + 1) / 6 + (5.0 + 16 + 2) / 6 + (22 + 66 + 11) / 6.0
+                               + (2 + 16 + 12) / 6.0 + 2 * (10 + 80 + 30) / 6.0 + (24 + 192 + 240) / 6.0;
+        Assert.Equal(expectedHours / 24, route.TransitDays.P50, 1e-9);
+        Assert.Equal(630, route.ModeKm[TransportMode.Rail] + route.ModeKm[TransportMode.Ferry], 1e-9);
+        Assert.Equal(330, route.ModeKm[TransportMode.Ferry], 1e-9);
+        Assert.Equal(route.TransitDays.P50 * 24, route.Legs.Sum(l => l.P50Hours + l.DwellHours), 1e-9);
+    }
+
+    [Fact]
+    public void UnderConstructionCorridor_IsNotYetOpen_WithItsOpeningDate()
+    {
+        var router = RouterFactory.Create(Network());
+        var cku = RouterFactory.Query("east", "west", constraints: new RouteConstraints { Corridor = new CorridorId("cku") });
+
+        RouteAnswer today = router.FindBest(cku).Value!;
+        RouteAnswer planned = router.FindBest(cku with { Constraints = cku.Constraints with { IncludePlanned = true } }).Value!;
+
+        Assert.Equal(RouteOutcome.NotYetOpen, today.Outcome);
+        Assert.Equal(new DateOnly(2030, 1, 1), today.OpensOn);
+        Assert.Contains("east-west (under-construction, opens 2030-01-01)", today.Explanation, StringComparison.Ordinal);
+        Assert.Equal(RouteOutcome.Found, planned.Outcome);
+        Assert.Equal(700, planned.Route!.DistanceKm, 1e-9);
+    }
+
+    [Fact]
+    public void AvoidingTheOnlyTransitCountry_IsInfeasible_NamingIt_NeverARelaxedRoute()
+    {
+        var router = RouterFactory.Create(Network());
+        var query = RouterFactory.Query("east", "west", constraints: new RouteConstraints
+        {
+            AvoidCountries = new HashSet<string> { "KZ" },
+            AvoidModes = new HashSet<TransportMode> { TransportMode.Road },
+        });
+
+        RouteAnswer answer = router.FindBest(query).Value!;
+
+        Assert.Equal(RouteOutcome.Infeasible, answer.Outcome);
+        Assert.Null(answer.Route);
+        Infeasibility reason = Assert.Single(answer.Reasons);
+        Assert.Equal(ConstraintKind.AvoidCountry, reason.Constraint);
+        Assert.Equal("KZ", reason.Value);
+        Assert.Equal("every route is ruled out by avoiding country KZ", answer.Explanation);
+    }
+
+    [Fact]
+    public void BorderCrossingCap_RulesOutTheOnlyRoute()
+    {
+        var router = RouterFactory.Create(Network());
+        RouteAnswer answer = router.FindBest(RouterFactory.Query("east", "west", constraints: new RouteConstraints { MaxBorderCrossings = 0 })).Value!;
+
+        Assert.Equal(RouteOutcome.Infeasible, answer.Outcome);
+        Assert.Equal(ConstraintKind.MaxBorderCrossings, Assert.Single(answer.Reasons).Constraint);
+    }
+
+    [Fact]
+    public void Compare_GivesOneAnswerPerCorridor_WithTodayFromTheClock()
+    {
+        var router = RouterFactory.Create(Network());
+        CorridorComparisonSet set = router.Compare(RouterFactory.Query("east", "west")).Value!;
+
+        Assert.Equal(RouterFactory.Today, set.AsOf);
+        Assert.Equal(["middle", "cku"], set.Comparisons.Select(c => c.Corridor.Id.Value));
+        Assert.Equal(RouteOutcome.Found, set.Comparisons[0].Answer.Outcome);
+        Assert.Equal(RouteOutcome.NotYetOpen, set.Comparisons[1].Answer.Outcome);
+    }
+
+    [Fact]
+    public void AsOfAfterAForecastOpening_StillNeedsIncludePlanned()
+    {
+        var router = RouterFactory.Create(Network());
+        var after = router.Compare(RouterFactory.Query("east", "west", constraints: new RouteConstraints { AsOf = new DateOnly(2031, 6, 1) })).Value!;
+
+        // Status under construction stays unusable whatever the date unless planned links are allowed: the status
+        // is what the data says today, the date only matters once the link is operational.
+        Assert.Equal(RouteOutcome.NotYetOpen, after.Comparisons[1].Answer.Outcome);
+        Assert.EndsWith("its forecast opening 2030-01-01 is not confirmed by the data; include planned links to route over it", after.Comparisons[1].Answer.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("east", "east", "destination", "origin and destination are the same place 'east'")]
+    [InlineData("nowhere", "west", "origin", "unknown place 'nowhere'")]
+    [InlineData("east", "atlantis", "destination", "unknown place 'atlantis'")]
+    public void BadPlaces_AreQueryErrors(string from, string to, string field, string message)
+    {
+        var router = RouterFactory.Create(Network());
+        var result = router.FindBest(RouterFactory.Query(from, to));
+
+        Assert.False(result.IsSuccess);
+        QueryError error = Assert.Single(result.Errors);
+        Assert.Equal(field, error.Field);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(-1, "must be between 0 and 10, got -1")]
+    [InlineData(11, "must be between 0 and 10, got 11")]
+    public void AlternativesOutOfRange_AreQueryErrors(int k, string message)
+    {
+        var router = RouterFactory.Create(Network());
+        var result = router.FindRoutes(RouterFactory.Query("east", "west"), k);
+
+        Assert.Equal(("alternatives", message), (result.Errors.Single().Field, result.Errors.Single().Message));
+    }
+
+    [Fact]
+    public void UnknownCorridorAndBadCountryCode_AreAllReportedAtOnce()
+    {
+        var router = RouterFactory.Create(Network());
+        var result = router.FindBest(RouterFactory.Query("east", "west", constraints: new RouteConstraints
+        {
+            Corridor = new CorridorId("silk"),
+            AvoidCountries = new HashSet<string> { "Russia" },
+        }));
+
+        Assert.Equal(
+            [("corridor", "unknown corridor 'silk'; known: middle, cku"), ("avoid_countries", "'Russia' is not an ISO 3166-1 alpha-2 code (two capital letters)")],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void MatrixAboveTheCap_IsRefusedWithoutRouting()
+    {
+        var router = RouterFactory.Create(Network());
+        var many = Enumerable.Repeat(new PlaceId("east"), 51).ToList();
+        var result = router.ComputeMatrix(many, many, RouterFactory.Query("east", "west"));
+
+        Assert.Equal("51 × 51 = 2601 cells exceeds the maximum of 2500", result.Errors.Single().Message);
+    }
+}
