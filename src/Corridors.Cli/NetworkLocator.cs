@@ -1,0 +1,88 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Network.Loading;
+using Corridors.Domain.Network.Validation;
+
+namespace Corridors.Cli;
+
+/// <summary>
+/// Finds the network folder a command names and loads it, printing problems. Shared by every command that needs
+/// the network, so they all find it the same way.
+/// </summary>
+internal sealed class NetworkLocator(CliContext context)
+{
+    /// <summary>The folder used when none is given.</summary>
+    public const string DefaultDirectory = "networks";
+
+    /// <summary>The file that marks the repository root.</summary>
+    public const string SolutionFileName = "Corridors.sln";
+
+    /// <summary>
+    /// An absolute path as given; a relative one against the current folder if it exists there, else against the
+    /// nearest ancestor folder holding <c>Corridors.sln</c> (so <c>corridors validate</c> works from any sub-folder
+    /// of the repository); else relative to the current folder, where loading will report it missing.
+    /// </summary>
+    public string Resolve(string? requested)
+    {
+        string name = string.IsNullOrWhiteSpace(requested) ? DefaultDirectory : requested;
+        if (Path.IsPathRooted(name))
+        {
+            return Path.GetFullPath(name);
+        }
+
+        string here = Path.GetFullPath(Path.Combine(context.CurrentDirectory, name));
+        if (Directory.Exists(here))
+        {
+            return here;
+        }
+
+        for (DirectoryInfo? dir = new(context.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
+            {
+                string inRepository = Path.GetFullPath(Path.Combine(dir.FullName, name));
+                if (Directory.Exists(inRepository))
+                {
+                    return inRepository;
+                }
+
+                break;
+            }
+        }
+
+        return here;
+    }
+
+    /// <summary>Loads and validates the folder named by <paramref name="requested"/>.</summary>
+    public (string Directory, NetworkLoadResult Result) Load(string? requested)
+    {
+        string directory = Resolve(requested);
+        return (directory, new NetworkLoader(context.GeometryFactory).Load(directory));
+    }
+
+    /// <summary>
+    /// The valid network, or null after printing every problem to stderr (the caller then exits with
+    /// <see cref="ExitCodes.InvalidNetwork"/>).
+    /// </summary>
+    public CorridorNetwork? LoadOrReport(string? requested)
+    {
+        (string directory, NetworkLoadResult result) = Load(requested);
+        if (result.IsValid)
+        {
+            return result.Network;
+        }
+
+        ReportProblems(directory, result.Problems);
+        return null;
+    }
+
+    /// <summary>One problem per line (<c>file: feature id: field: message [rule]</c>), then a count.</summary>
+    public void ReportProblems(string directory, IReadOnlyList<NetworkProblem> problems)
+    {
+        foreach (NetworkProblem problem in problems)
+        {
+            context.Error.WriteLine(problem.ToString());
+        }
+
+        context.Error.WriteLine($"network has {problems.Count} problem{(problems.Count == 1 ? "" : "s")} ({directory})");
+    }
+}
