@@ -1,0 +1,138 @@
+using Corridors.Domain.Network;
+
+namespace Corridors.Domain.Risk;
+
+/// <summary>A regime with the countries that make up its territory (for the direction rules).</summary>
+/// <param name="Territory">ISO 3166-1 alpha-2 codes; empty for the UN.</param>
+public sealed record RegimeInfo(Regime Id, string Name, IReadOnlyList<string> Territory, IReadOnlyList<string> SourceIds);
+
+/// <summary>An operator that measures name, spelled as in links' <c>operator</c> field for infrastructure operators.</summary>
+public sealed record SanctionedOperator(
+    string Name,
+    OperatorRole Role,
+    string Description,
+    IReadOnlyList<string> Countries,
+    IReadOnlySet<TransportMode> Modes,
+    IReadOnlyList<string> SourceIds);
+
+/// <summary>What a measure is aimed at. Exactly one of the four kinds.</summary>
+public abstract record MeasureTarget
+{
+    private protected MeasureTarget()
+    {
+    }
+
+    /// <summary>A text for reports: <c>country RU</c>, <c>operator RZD</c>…</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A whole country: every link km on its territory (a link in n countries counts km / n, as in <c>Route.Countries</c>).</summary>
+public sealed record CountryTarget(string CountryCode) : MeasureTarget
+{
+    public override string Describe() => $"country {CountryCode}";
+}
+
+/// <summary>An operator: the links it operates (infrastructure) or may run (service).</summary>
+public sealed record OperatorTarget(SanctionedOperator Operator) : MeasureTarget
+{
+    public override string Describe() => $"operator {Operator.Name}";
+}
+
+/// <summary>A place of the network (a port or terminal): touched when a route passes through it.</summary>
+public sealed record PlaceTarget(PlaceId Place) : MeasureTarget
+{
+    public override string Describe() => $"place {Place}";
+}
+
+/// <summary>A class of carriers: vehicles of <paramref name="Mode"/> registered in the given countries; touches links of that mode in those countries.</summary>
+public sealed record CarrierTarget(TransportMode Mode, IReadOnlyList<string> RegisteredIn) : MeasureTarget
+{
+    public override string Describe() => $"{EnumNames.ToKebab(Mode)} carriers registered in {string.Join("/", RegisteredIn)}";
+}
+
+/// <summary>
+/// A dated sanctions measure from <c>networks/sanctions/measures.json</c>.
+/// </summary>
+/// <param name="Id">Stable id (<c>EU-RU-TRANSIT-DUALUSE-2023</c>).</param>
+/// <param name="Modes">Modes whose links it can touch.</param>
+/// <param name="CargoClasses">Cargo classes it concerns.</param>
+/// <param name="EffectiveFrom">First day in force (inclusive).</param>
+/// <param name="EffectiveTo">First day no longer in force (exclusive), or null while in force at the data's review date.</param>
+/// <param name="Severity">1 (minimal) … 5 (the movement itself is banned); see networks/sanctions/README.md.</param>
+/// <param name="Prohibits">True only when the measure bans the movement itself for the cargo class; false when it raises exposure.</param>
+public sealed record Measure(
+    string Id,
+    Regime Regime,
+    string Title,
+    MeasureTarget Target,
+    MeasureKind Kind,
+    IReadOnlySet<TransportMode> Modes,
+    IReadOnlySet<CargoClass> CargoClasses,
+    TradeDirection Direction,
+    DateOnly EffectiveFrom,
+    DateOnly? EffectiveTo,
+    int Severity,
+    bool Prohibits,
+    IReadOnlyList<string> SourceIds)
+{
+    public const int MinSeverity = 1;
+    public const int MaxSeverity = 5;
+
+    /// <summary>In force on the date: <see cref="EffectiveFrom"/> ≤ date &lt; <see cref="EffectiveTo"/>.</summary>
+    public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is not { } to || date < to);
+
+    /// <summary>
+    /// Whether the measure reaches a shipper bound by <paramref name="regimes"/>: a primary measure when its regime
+    /// binds the shipper; a secondary-sanctions measure when it does not (that is what secondary sanctions are for:
+    /// they reach persons outside the regime's jurisdiction).
+    /// </summary>
+    public bool Reaches(IReadOnlySet<Regime> regimes)
+    {
+        ArgumentNullException.ThrowIfNull(regimes);
+        bool bound = regimes.Contains(Regime);
+        return Kind == MeasureKind.SecondarySanctions ? !bound : bound;
+    }
+}
+
+/// <summary>The dates the measure data is maintained for: queries outside [<see cref="From"/>, <see cref="To"/>] are refused.</summary>
+/// <param name="From">Earliest as-of date the data covers (measures before it are not collected).</param>
+/// <param name="ReviewedOn">The day the data was last checked against the sources.</param>
+/// <param name="To">Latest as-of date accepted: after it the data is too old to answer.</param>
+public sealed record DataCoverage(DateOnly From, DateOnly ReviewedOn, DateOnly To)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+}
+
+/// <summary>The loaded, validated measures. Immutable; shared by all queries.</summary>
+public sealed class SanctionsCatalog
+{
+    private readonly Dictionary<Regime, RegimeInfo> _regimes;
+
+    public SanctionsCatalog(DataCoverage coverage, IEnumerable<RegimeInfo> regimes, IEnumerable<SanctionedOperator> operators, IEnumerable<Measure> measures)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        ArgumentNullException.ThrowIfNull(regimes);
+        ArgumentNullException.ThrowIfNull(operators);
+        ArgumentNullException.ThrowIfNull(measures);
+        Coverage = coverage;
+        Regimes = [.. regimes.OrderBy(r => r.Id)];
+        Operators = [.. operators.OrderBy(o => o.Name, StringComparer.Ordinal)];
+        Measures = [.. measures.OrderBy(m => m.Id, StringComparer.Ordinal)];
+        _regimes = Regimes.ToDictionary(r => r.Id);
+    }
+
+    public DataCoverage Coverage { get; }
+
+    public IReadOnlyList<RegimeInfo> Regimes { get; }
+
+    public IReadOnlyList<SanctionedOperator> Operators { get; }
+
+    /// <summary>Measures ordered by id (ordinal), so that every report is deterministic.</summary>
+    public IReadOnlyList<Measure> Measures { get; }
+
+    /// <summary>The regime's member countries; empty for a regime without territory or not in the data.</summary>
+    public IReadOnlyList<string> TerritoryOf(Regime regime) =>
+        _regimes.TryGetValue(regime, out RegimeInfo? info) ? info.Territory : [];
+
+    public bool IsDeclared(Regime regime) => _regimes.ContainsKey(regime);
+}
