@@ -1,0 +1,132 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+
+namespace Corridors.Domain.Risk;
+
+/// <summary>
+/// Whose law applies to a shipment and what it carries, on which date: the regimes that bind the shipper (empty =
+/// bound by none), the cargo class and the as-of date. Build it with <see cref="PerspectiveParser"/> at the edges.
+/// </summary>
+public sealed record Perspective
+{
+    public Perspective(IEnumerable<Regime> regimes, CargoClass cargo, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(regimes);
+        Regimes = new SortedSet<Regime>(regimes);
+        Cargo = cargo;
+        AsOf = asOf;
+    }
+
+    /// <summary>Regimes binding the shipper, ordered; empty for a shipper bound by none.</summary>
+    public IReadOnlySet<Regime> Regimes { get; }
+
+    public CargoClass Cargo { get; }
+
+    public DateOnly AsOf { get; }
+
+    /// <summary><c>EU+US general 2023-06-01</c>, <c>none dual-use …</c>.</summary>
+    public override string ToString() =>
+        $"{(Regimes.Count == 0 ? PerspectiveParser.None : string.Join("+", Regimes))} {EnumNames.ToKebab(Cargo)} {AsOf:yyyy-MM-dd}";
+
+    public bool Equals(Perspective? other) =>
+        other is not null && Cargo == other.Cargo && AsOf == other.AsOf && Regimes.SetEquals(other.Regimes);
+
+    public override int GetHashCode() => HashCode.Combine(Cargo, AsOf, string.Join(",", Regimes));
+}
+
+/// <summary>
+/// Parses a perspective from the strings of the CLI and the API (<c>"EU"</c>, <c>"EU,US"</c>, <c>"none"</c>;
+/// <c>"dual-use"</c>) and checks the as-of date against the range the measure data covers. Every bad value is
+/// reported at once, named by its field, and nothing is defaulted silently.
+/// </summary>
+public static class PerspectiveParser
+{
+    /// <summary>The word for a shipper bound by no regime.</summary>
+    public const string None = "none";
+
+    /// <summary>Suggested default for a tool used from Europe: an EU-bound shipper.</summary>
+    public const string DefaultRegimes = "EU";
+
+    /// <summary>Suggested default cargo class.</summary>
+    public const string DefaultCargo = "general";
+
+    /// <summary>Field names used in <see cref="QueryError"/>s (match the CLI options and proto fields).</summary>
+    public const string RegimesField = "perspective";
+    public const string CargoField = "cargo";
+    public const string AsOfField = "as_of";
+
+    /// <param name="regimes">Comma- or plus-separated regime codes, or <c>none</c>; case-insensitive.</param>
+    /// <param name="cargo">A cargo class in kebab-case (<c>general</c>, <c>dual-use</c>, <c>military</c>, <c>energy</c>).</param>
+    /// <param name="asOf">The date of the query (the router's today when the user gave none).</param>
+    /// <param name="coverage">The measure data's range (<see cref="SanctionsCatalog.Coverage"/>).</param>
+    public static QueryResult<Perspective> Parse(string? regimes, string? cargo, DateOnly asOf, DataCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        var errors = new List<QueryError>();
+        var parsed = new List<Regime>();
+        if (string.IsNullOrWhiteSpace(regimes))
+        {
+            errors.Add(new QueryError(RegimesField, $"no perspective given; use one or more of {RegimeCodes.All} (comma-separated) or '{None}'"));
+        }
+        else
+        {
+            string[] parts = regimes.Split([',', '+'], StringSplitOptions.TrimEntries);
+            bool none = parts.Any(p => string.Equals(p, None, StringComparison.OrdinalIgnoreCase));
+            if (none && parts.Length > 1)
+            {
+                errors.Add(new QueryError(RegimesField, $"'{None}' cannot be combined with regimes (got '{regimes}')"));
+            }
+            else if (!none)
+            {
+                foreach (string part in parts)
+                {
+                    if (RegimeCodes.TryParse(part, out Regime regime))
+                    {
+                        parsed.Add(regime);
+                    }
+                    else
+                    {
+                        errors.Add(new QueryError(RegimesField,
+                            part.Length == 0
+                                ? $"empty regime in '{regimes}'"
+                                : $"unknown regime '{part}'; known: {RegimeCodes.All}, or '{None}'"));
+                    }
+                }
+            }
+        }
+
+        CargoClass cargoClass = CargoClass.General;
+        if (string.IsNullOrWhiteSpace(cargo))
+        {
+            errors.Add(new QueryError(CargoField, $"no cargo class given; use one of {EnumNames.AllKebab<CargoClass>()}"));
+        }
+        else if (!EnumNames.TryParseKebab(cargo, out cargoClass))
+        {
+            errors.Add(new QueryError(CargoField, $"unknown cargo class '{cargo}'; known: {EnumNames.AllKebab<CargoClass>()}"));
+        }
+
+        if (CheckAsOf(asOf, coverage) is { } dateError)
+        {
+            errors.Add(dateError);
+        }
+
+        return errors.Count > 0
+            ? QueryResult<Perspective>.Failure(errors)
+            : QueryResult<Perspective>.Success(new Perspective(parsed, cargoClass, asOf));
+    }
+
+    /// <summary>Null when the date lies in the data's range, else the error to show.</summary>
+    public static QueryError? CheckAsOf(DateOnly asOf, DataCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        if (coverage.Contains(asOf))
+        {
+            return null;
+        }
+
+        string side = asOf < coverage.From
+            ? $"before {coverage.From:yyyy-MM-dd}, the earliest date the sanction measures are collected for"
+            : $"after {coverage.To:yyyy-MM-dd}: the sanction measures were last reviewed on {coverage.ReviewedOn:yyyy-MM-dd} and are not trusted beyond that range";
+        return new QueryError(AsOfField, $"as-of date {asOf:yyyy-MM-dd} is outside the sanction data's range {coverage.From:yyyy-MM-dd} … {coverage.To:yyyy-MM-dd} ({side})");
+    }
+}

@@ -1,0 +1,235 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+
+namespace Corridors.Domain.Risk;
+
+/// <summary>How the routing cost treats edges and places touched by a prohibiting measure.</summary>
+public enum ProhibitedEdges
+{
+    /// <summary>Scored like any other exposure (lowest-risk routing may still return a prohibited route, which the assessment then flags).</summary>
+    Scored,
+
+    /// <summary>Cost +∞: the search never uses them ("allowed only").</summary>
+    Forbidden,
+}
+
+/// <summary>
+/// Sanction risk of routes for a perspective (method and worked example in <c>networks/sanctions/README.md</c>).
+/// A measure applies when it is in force on the as-of date, reaches the shipper (its regime binds the shipper, or,
+/// for secondary sanctions, does not), concerns the cargo class and its direction holds for the route's origin and
+/// destination. Each applicable measure adds weight(severity) points per 1000 km of the route inside its target
+/// (and 100 km-equivalent per pass through a targeted place); the score is 100 × (1 − e^(−points/25)).
+/// Stateless and safe to share.
+/// </summary>
+public sealed class SanctionRiskAssessor
+{
+    /// <summary>Points at which the score reaches 1 − 1/e ≈ 63 (assumption A-SAN-SCORE).</summary>
+    public const double ScaleExposurePoints = 25.0;
+
+    /// <summary>Km of exposure a pass through a targeted place counts as (assumption A-SAN-PLACE-KM).</summary>
+    public const double PlaceTouchKmEquivalent = 100.0;
+
+    /// <summary>Lower bounds of the levels: elevated from 25, high from 50, severe from 75.</summary>
+    public const double ElevatedFromScore = 25.0;
+    public const double HighFromScore = 50.0;
+    public const double SevereFromScore = 75.0;
+
+    public SanctionRiskAssessor(SanctionsCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+    }
+
+    public SanctionsCatalog Catalog { get; }
+
+    /// <summary>0–100 from exposure points: 100 × (1 − e^(−points / 25)); strictly increasing, 0 at 0 points.</summary>
+    public static double ScoreOf(double exposurePoints)
+    {
+        if (double.IsNaN(exposurePoints) || exposurePoints < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(exposurePoints), exposurePoints, "Exposure points are non-negative.");
+        }
+
+        return double.IsPositiveInfinity(exposurePoints) ? 100.0 : 100.0 * (1.0 - Math.Exp(-exposurePoints / ScaleExposurePoints));
+    }
+
+    public static RiskLevel LevelOf(double score) => score switch
+    {
+        >= SevereFromScore => RiskLevel.Severe,
+        >= HighFromScore => RiskLevel.High,
+        >= ElevatedFromScore => RiskLevel.Elevated,
+        _ => RiskLevel.Low,
+    };
+
+    /// <summary>The measures that apply to a shipment from <paramref name="origin"/> to <paramref name="destination"/>, ordered by id.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range (parse it with <see cref="PerspectiveParser"/>).</exception>
+    public IReadOnlyList<Measure> ApplicableMeasures(Perspective perspective, Place origin, Place destination)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(destination);
+        return Model(perspective, origin, destination).Applicable;
+    }
+
+    /// <summary>The risk of a route: score, level, verdict and every applicable measure that touches it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range.</exception>
+    public RouteRisk Assess(Route route, Perspective perspective)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ExposureModel model = Model(perspective, route.Origin, route.Destination);
+        List<Place> places = [.. route.Places];
+        var dwellHoursAt = new Dictionary<PlaceId, double>();
+        foreach (var dwell in route.Dwells)
+        {
+            dwellHoursAt[dwell.Place.Id] = dwellHoursAt.GetValueOrDefault(dwell.Place.Id) + dwell.ExpectedHours;
+        }
+
+        var exposures = new List<MeasureExposure>();
+        foreach (Measure measure in model.Applicable)
+        {
+            var links = new List<LinkId>();
+            double km = 0;
+            double hours = 0;
+            foreach (RouteLeg leg in route.Legs)
+            {
+                if (ExposureModel.TouchedKm(measure, leg.Link) is { } touched)
+                {
+                    links.Add(leg.Link.Id);
+                    km += touched;
+                    hours += leg.P50Hours * (leg.DistanceKm > 0 ? touched / leg.DistanceKm : 0);
+                }
+            }
+
+            var touchedPlaces = new List<PlaceId>();
+            double placeKm = 0;
+            foreach (Place place in places)
+            {
+                if (ExposureModel.PlaceTouched(measure, place))
+                {
+                    touchedPlaces.Add(place.Id);
+                    hours += dwellHoursAt.GetValueOrDefault(place.Id);
+                    placeKm += ExposureModel.PlaceKm(measure, place) ?? 0;
+                }
+            }
+
+            if (links.Count == 0 && touchedPlaces.Count == 0)
+            {
+                continue;
+            }
+
+            exposures.Add(new MeasureExposure(
+                measure, links, touchedPlaces, km, hours / 24.0, ExposureModel.Points(measure, km + placeKm)));
+        }
+
+        double points = exposures.Sum(e => e.Points);
+        double score = ScoreOf(points);
+        List<string> prohibiting = [.. exposures.Where(e => e.Measure.Prohibits).Select(e => e.Measure.Id)];
+        return new RouteRisk(
+            score,
+            LevelOf(score),
+            prohibiting.Count > 0 ? RiskVerdict.Prohibited : RiskVerdict.Allowed,
+            prohibiting,
+            points,
+            exposures,
+            perspective);
+    }
+
+    /// <summary>
+    /// The routing cost for lowest sanction risk: per directed edge, the exposure points of its link; per place
+    /// passed, the points of targeted places. Non-negative and additive, and a route's summed cost equals its
+    /// <see cref="RouteRisk.ExposurePoints"/>, so the lowest-cost route is the lowest-score route
+    /// (<see cref="ScoreOf"/> is increasing). With <see cref="ProhibitedEdges.Forbidden"/>, links and places touched
+    /// by a prohibiting measure cost +∞ ("allowed only").
+    /// </summary>
+    /// <param name="origin">The shipment's origin: direction rules (e.g. EU exports) depend on it.</param>
+    /// <param name="destination">The shipment's destination: direction rules (e.g. exports to Russia) depend on it.</param>
+    /// <exception cref="ArgumentException">Origin or destination is not a place of the graph.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range.</exception>
+    public IRouteCost CostFor(
+        RoutingGraph graph,
+        Perspective perspective,
+        PlaceId origin,
+        PlaceId destination,
+        ProhibitedEdges prohibited = ProhibitedEdges.Scored)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (!graph.Network.TryGetPlace(origin, out Place from))
+        {
+            throw new ArgumentException($"Unknown origin '{origin}'.", nameof(origin));
+        }
+
+        if (!graph.Network.TryGetPlace(destination, out Place to))
+        {
+            throw new ArgumentException($"Unknown destination '{destination}'.", nameof(destination));
+        }
+
+        return new SanctionExposureCost(graph, Model(perspective, from, to), prohibited);
+    }
+
+    private ExposureModel Model(Perspective perspective, Place origin, Place destination)
+    {
+        ArgumentNullException.ThrowIfNull(perspective);
+        if (PerspectiveParser.CheckAsOf(perspective.AsOf, Catalog.Coverage) is { } error)
+        {
+            throw new ArgumentOutOfRangeException(nameof(perspective), perspective.AsOf, error.Message);
+        }
+
+        return new ExposureModel(Catalog, perspective, origin.CountryCode, destination.CountryCode);
+    }
+}
+
+/// <summary>Exposure points per directed edge and per place, precomputed once per query (the graph is shared and immutable).</summary>
+internal sealed class SanctionExposureCost : IRouteCost
+{
+    private readonly RoutingGraph _graph;
+    private readonly double[] _linkCost;
+    private readonly double[] _nodeCost;
+
+    public SanctionExposureCost(RoutingGraph graph, ExposureModel model, ProhibitedEdges prohibited)
+    {
+        _graph = graph;
+        CorridorNetwork network = graph.Network;
+        _linkCost = new double[network.Links.Count];
+        for (int l = 0; l < _linkCost.Length; l++)
+        {
+            Link link = network.Links[l];
+            double points = 0;
+            foreach (Measure measure in model.Applicable)
+            {
+                if (ExposureModel.TouchedKm(measure, link) is { } km)
+                {
+                    points += ExposureModel.Points(measure, km);
+                    if (measure.Prohibits && prohibited == ProhibitedEdges.Forbidden)
+                    {
+                        points = double.PositiveInfinity;
+                    }
+                }
+            }
+
+            _linkCost[l] = points;
+        }
+
+        _nodeCost = new double[graph.NodeCount];
+        for (int n = 0; n < _nodeCost.Length; n++)
+        {
+            Place place = graph.NodePlace(n);
+            double points = 0;
+            foreach (Measure measure in model.Applicable)
+            {
+                if (ExposureModel.PlaceKm(measure, place) is { } km)
+                {
+                    points += ExposureModel.Points(measure, km);
+                    if (measure.Prohibits && prohibited == ProhibitedEdges.Forbidden)
+                    {
+                        points = double.PositiveInfinity;
+                    }
+                }
+            }
+
+            _nodeCost[n] = points;
+        }
+    }
+
+    public double EdgeCost(int edge) => _linkCost[_graph.EdgeLinkIndex(edge)];
+
+    public double TransitionCost(int inEdge, int node, int outEdge) => _nodeCost[node];
+}
