@@ -1,0 +1,56 @@
+namespace Corridors.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured output, as <c>corridors ARGS</c> run from <paramref name="CurrentDirectory"/>.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static string ValidFixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid");
+
+    public static CliRun InvokeIn(string currentDirectory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = CorridorsCli.Run(args, new CliContext(output, error, currentDirectory));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static CliRun Invoke(params string[] args) => InvokeIn(AppContext.BaseDirectory, args);
+
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A temp folder removed after the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "corridors-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Copies the valid fixture into a sub-folder and returns its path.</summary>
+    public string CopyValidFixture(string name)
+    {
+        string target = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.EnumerateFiles(CliRun.ValidFixture))
+        {
+            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

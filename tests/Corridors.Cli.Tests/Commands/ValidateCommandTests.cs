@@ -1,0 +1,81 @@
+namespace Corridors.Cli.Tests.Commands;
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public void ValidFixture_PrintsCountsAndExitsZero()
+    {
+        CliRun run = CliRun.Invoke("validate", CliRun.ValidFixture);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("network OK: 8 places, 9 links, 2 corridors, 6 sources", run.Output.Trim());
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void BrokenFixture_PrintsEveryProblemOnStderrAndExitsOne()
+    {
+        using var temp = new TempFolder();
+        string network = temp.CopyValidFixture("broken");
+        string access = Path.Combine(network, "access.geojson");
+        File.WriteAllText(access, File.ReadAllText(access)
+            .Replace("\"mode\": \"rail\"", "\"mode\": \"train\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(network, "maritime.geojson"), "{ not json");
+
+        CliRun run = CliRun.Invoke("validate", network);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains("access.geojson: xian-shanghai: mode: unknown mode 'train'; allowed: rail, road, sea, ferry, inland-waterway [unknown-mode]", run.ErrorLines);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("maritime.geojson: malformed JSON at line 1", StringComparison.Ordinal) && l.EndsWith("[malformed-json]", StringComparison.Ordinal));
+        // Four rail access links use "rail", plus the malformed file, plus the count line.
+        Assert.Equal(6, run.ErrorLines.Length);
+        Assert.Equal($"network has 5 problems ({network})", run.ErrorLines[^1]);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoDirectory_FindsNetworksByWalkingUpToTheSolutionFolder()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(Path.Combine(temp.Path, "Corridors.sln"), "");
+        temp.CopyValidFixture("networks");
+        string deep = Directory.CreateDirectory(Path.Combine(temp.Path, "src", "Corridors.Cli")).FullName;
+
+        CliRun run = CliRun.InvokeIn(deep, "validate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("network OK: 8 places", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingDirectory_IsAProblemNotACrash()
+    {
+        using var temp = new TempFolder();
+
+        CliRun run = CliRun.InvokeIn(temp.Path, "validate", "nowhere");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"network folder '{Path.Combine(temp.Path, "nowhere")}' does not exist [missing-file]", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCommand_IsUsageErrorTwo()
+    {
+        CliRun run = CliRun.Invoke("frobnicate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unrecognized command or argument 'frobnicate'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("corridors --help", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ListsTheCommandsAndExitsZero()
+    {
+        CliRun run = CliRun.Invoke("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("validate", run.Output, StringComparison.Ordinal);
+        Assert.Contains("places", run.Output, StringComparison.Ordinal);
+    }
+}
