@@ -84,6 +84,10 @@ public static partial class MeasureLoader
     {
         private readonly HashSet<string> _linkOperators = [.. network.Links.Select(l => l.Operator).OfType<string>()];
 
+        // Every operator name declared, valid or not: a measure naming a declared but invalid operator is not
+        // reported again (its declaration already is).
+        private readonly HashSet<string> _declaredOperators = new(StringComparer.Ordinal);
+
         public SanctionsCatalog? Read(JsonElement root)
         {
             if (JsonFields.Open(root, file.Problems, null, "") is not { } fields)
@@ -105,7 +109,7 @@ public static partial class MeasureLoader
             var operators = new List<SanctionedOperator>();
             foreach ((JsonElement item, int i) in Items(fields, "operators"))
             {
-                if (ReadOperator(item, i, operators) is { } op)
+                if (ReadOperator(item, i) is { } op)
                 {
                     operators.Add(op);
                 }
@@ -207,7 +211,7 @@ public static partial class MeasureLoader
                 : null;
         }
 
-        private SanctionedOperator? ReadOperator(JsonElement element, int index, List<SanctionedOperator> known)
+        private SanctionedOperator? ReadOperator(JsonElement element, int index)
         {
             string? nameText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("name", out JsonElement n)
                 && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
@@ -219,7 +223,7 @@ public static partial class MeasureLoader
 
             f.RejectUnknown("name", "role", "description", "countries", "modes", "sources");
             string? name = f.RequiredString("name");
-            if (name is not null && known.Any(o => o.Name == name))
+            if (name is not null && !_declaredOperators.Add(name))
             {
                 f.Fail("name", NetworkRule.DuplicateId, $"operator '{name}' is declared twice");
             }
@@ -392,10 +396,14 @@ public static partial class MeasureLoader
                     {
                         target = new OperatorTarget(op);
                     }
+                    else if (_declaredOperators.Contains(name))
+                    {
+                        f.MarkFailed();
+                    }
                     else
                     {
                         f.Fail("operator", NetworkRule.UnknownPlace,
-                            $"unknown target: operator '{name}' is not declared in 'operators' (declared: {string.Join(", ", operators.Select(o => o.Name))})");
+                            $"unknown target: operator '{name}' is not declared in 'operators' (declared: {string.Join(", ", _declaredOperators.Order(StringComparer.Ordinal))})");
                     }
 
                     break;
