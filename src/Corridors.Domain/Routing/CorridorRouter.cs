@@ -91,7 +91,8 @@ public sealed partial class CorridorRouter
         _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown objective."),
     };
 
-    internal RouteQuery WithDefaults(RouteQuery query) =>
+    /// <summary>The query with its as-of date set to today when it names none (what every query method does first).</summary>
+    public RouteQuery WithDefaults(RouteQuery query) =>
         query.Constraints.AsOf is null ? query with { Constraints = query.Constraints with { AsOf = Today } } : query;
 
     internal Route BuildRoute(IReadOnlyList<int> edges) => RouteBuilder.Build(Graph, edges, _geometryFactory);

@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Globalization;
+using Corridors.Domain.Network;
+using Corridors.Domain.Places;
+using Corridors.Domain.Routing;
+
+namespace Corridors.Cli.Commands;
+
+/// <summary>
+/// The options every query command shares (origin, destination, date, constraints, output), parsed once into a
+/// <see cref="RouteQuery"/>. Every bad value is reported at once with the option it came from.
+/// </summary>
+internal sealed class QueryOptions
+{
+    public Option<string> From { get; } = new("--from") { Description = "Origin: place id, name, alias or UN/LOCODE.", Required = true };
+
+    public Option<string> To { get; } = new("--to") { Description = "Destination: place id, name, alias or UN/LOCODE.", Required = true };
+
+    public Option<string?> AsOf { get; } = new("--as-of") { Description = "Date YYYY-MM-DD (default: today, UTC)." };
+
+    public Option<bool> IncludePlanned { get; } = new("--include-planned") { Description = "Allow links under construction or planned." };
+
+    public Option<string[]> AvoidCountry { get; } = new("--avoid-country") { Description = "ISO 3166-1 alpha-2 code of a country to avoid (repeatable).", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string[]> AvoidMode { get; } = new("--avoid-mode") { Description = "Mode to avoid: rail, road, sea, ferry, inland-waterway (repeatable)." };
+
+    public Option<string[]> AvoidPlace { get; } = new("--avoid-place") { Description = "Place or chokepoint to avoid, e.g. bab-el-mandeb (repeatable)." };
+
+    public Option<int?> MaxBorderCrossings { get; } = new("--max-border-crossings") { Description = "At most this many land border crossings." };
+
+    public Option<string> Objective { get; } = new("--objective")
+    {
+        Description = "fastest (lowest P50) or shortest (distance).",
+        DefaultValueFactory = _ => "fastest",
+    };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON object on stdout." };
+
+    public Option<string> Directory { get; } = new("--dir")
+    {
+        Description = "Network folder (default: networks).",
+        DefaultValueFactory = _ => NetworkLocator.DefaultDirectory,
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective, Json, Directory })
+        {
+            command.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// The query, or null after printing every problem (unknown or ambiguous places with their candidates, bad dates,
+    /// unknown modes) to stderr.
+    /// </summary>
+    public RouteQuery? Parse(ParseResult parse, CorridorNetwork network, CliContext context, CorridorId? corridor = null)
+    {
+        var errors = new List<string>();
+        var resolver = new PlaceResolver(network);
+        PlaceId? origin = ResolvePlace(resolver, "--from", parse.GetValue(From)!, errors);
+        PlaceId? destination = ResolvePlace(resolver, "--to", parse.GetValue(To)!, errors);
+
+        DateOnly? asOf = null;
+        string? asOfText = parse.GetValue(AsOf);
+        if (asOfText is not null)
+        {
+            if (DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+            {
+                asOf = date;
+            }
+            else
+            {
+                errors.Add($"--as-of: '{asOfText}' is not a date in the form YYYY-MM-DD");
+            }
+        }
+
+        var modes = new HashSet<TransportMode>();
+        foreach (string text in parse.GetValue(AvoidMode) ?? [])
+        {
+            if (EnumNames.TryParseKebab(text, out TransportMode mode))
+            {
+                modes.Add(mode);
+            }
+            else
+            {
+                errors.Add($"--avoid-mode: unknown mode '{text}'; known: {EnumNames.AllKebab<TransportMode>()}");
+            }
+        }
+
+        var places = new HashSet<PlaceId>();
+        foreach (string text in parse.GetValue(AvoidPlace) ?? [])
+        {
+            if (ResolvePlace(resolver, "--avoid-place", text, errors) is { } place)
+            {
+                places.Add(place);
+            }
+        }
+
+        Objective objective = Domain.Routing.Objective.Fastest;
+        string objectiveText = parse.GetValue(Objective) ?? "fastest";
+        if (!TryParseObjective(objectiveText, out objective))
+        {
+            errors.Add($"--objective: unknown objective '{objectiveText}'; known: fastest, shortest");
+        }
+
+        if (errors.Count > 0 || origin is null || destination is null)
+        {
+            foreach (string error in errors)
+            {
+                context.Error.WriteLine($"corridors: {error}");
+            }
+
+            return null;
+        }
+
+        return new RouteQuery
+        {
+            Origin = origin.Value,
+            Destination = destination.Value,
+            Objective = objective,
+            Constraints = new RouteConstraints
+            {
+                Corridor = corridor,
+                AsOf = asOf,
+                IncludePlanned = parse.GetValue(IncludePlanned),
+                AvoidCountries = new HashSet<string>((parse.GetValue(AvoidCountry) ?? []).Select(c => c.Trim().ToUpperInvariant()), StringComparer.Ordinal),
+                AvoidModes = modes,
+                AvoidPlaces = places,
+                MaxBorderCrossings = parse.GetValue(MaxBorderCrossings),
+            },
+        };
+    }
+
+    /// <summary>Prints the domain's query errors (field and message) to stderr.</summary>
+    public static void Report(CliContext context, IReadOnlyList<QueryError> errors)
+    {
+        foreach (QueryError error in errors)
+        {
+            context.Error.WriteLine($"corridors: {OptionName(error.Field)}: {error.Message}");
+        }
+    }
+
+    private static string OptionName(string field) => field switch
+    {
+        "origin" => "--from",
+        "destination" => "--to",
+        "avoid_countries" => "--avoid-country",
+        "avoid_places" => "--avoid-place",
+        "max_border_crossings" => "--max-border-crossings",
+        "alternatives" => "--alternatives",
+        "max_overlap" => "--max-overlap",
+        _ => "--" + field.Replace('_', '-'),
+    };
+
+    private static bool TryParseObjective(string text, out Objective objective)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "fastest":
+                objective = Domain.Routing.Objective.Fastest;
+                return true;
+            case "shortest":
+            case "shortest-distance":
+                objective = Domain.Routing.Objective.ShortestDistance;
+                return true;
+            default:
+                objective = Domain.Routing.Objective.Fastest;
+                return false;
+        }
+    }
+
+    private static PlaceId? ResolvePlace(PlaceResolver resolver, string option, string query, List<string> errors)
+    {
+        switch (resolver.Resolve(query))
+        {
+            case PlaceResolution.Resolved resolved:
+                return resolved.Place.Id;
+            case PlaceResolution.Ambiguous ambiguous:
+                errors.Add($"{option}: '{query}' is ambiguous; candidates: {string.Join(", ", ambiguous.Candidates.Select(Describe))}");
+                return null;
+            case PlaceResolution.NotFound notFound:
+                errors.Add($"{option}: no place matches '{query}'"
+                           + (notFound.Suggestions.Count > 0 ? $"; did you mean: {string.Join(", ", notFound.Suggestions.Select(Describe))}" : string.Empty));
+                return null;
+            default:
+                errors.Add($"{option}: '{query}' could not be resolved");
+                return null;
+        }
+    }
+
+    private static string Describe(Place place) => $"{place.Id} ({place.Name}, {place.CountryCode})";
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+
+namespace Corridors.Cli.Tests.Commands;
+
+/// <summary>compare / route / pareto on the real networks, run in-process from the repository folder.</summary>
+public sealed class QueryCommandTests
+{
+    private static CliRun Run(params string[] args) => CliRun.InvokeIn(RepositoryRoot(), args);
+
+    [Fact]
+    public void CompareXianDuisburgJson_ReturnsAllFiveCorridorsWithSensibleFigures()
+    {
+        CliRun run = Run("compare", "--from", "Xi'an", "--to", "Duisburg", "--as-of", "2026-11-29", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement root = json.RootElement;
+        Assert.Equal("xian", root.GetProperty("origin").GetProperty("id").GetString());
+        Assert.Equal("CN", root.GetProperty("origin").GetProperty("country").GetString());
+        Assert.Equal("DE", root.GetProperty("destination").GetProperty("country").GetString());
+        Assert.Equal("2026-11-29", root.GetProperty("asOf").GetString());
+        var byId = root.GetProperty("comparisons").EnumerateArray().ToDictionary(c => c.GetProperty("corridorId").GetString()!);
+        Assert.Equal(["northern", "middle", "maritime", "maritime-cape", "cku"], byId.Keys);
+        Assert.All(byId.Values, c => Assert.Equal("ROUTE_OUTCOME_FOUND", c.GetProperty("outcome").GetString()));
+
+        // Northern: published Xi'an–Duisburg ≈ 9,908 km and 12–14 days (helper sources N-…; NR-15 13–19 days).
+        JsonElement northern = byId["northern"];
+        Assert.InRange(northern.GetProperty("distanceKm").GetDouble(), 9_400, 10_500);
+        Assert.InRange(northern.GetProperty("transitDays").GetProperty("p50").GetDouble(), 11, 19);
+        Assert.Equal(5, northern.GetProperty("borderCrossings").GetInt32());
+        Assert.Equal(2, northern.GetProperty("gaugeBreaks").GetInt32()); // 1435→1520 at Dostyk, 1520→1435 at Brest/Małaszewicze
+        Assert.Contains(northern.GetProperty("countries").EnumerateArray(), c => c.GetProperty("code").GetString() == "RU");
+
+        // Middle is slower than Northern (MC-07: "three times longer"; MC-10: 20–25 days operator claim).
+        double middleP50 = byId["middle"].GetProperty("transitDays").GetProperty("p50").GetDouble();
+        Assert.InRange(middleP50, 18, 40);
+        Assert.DoesNotContain(byId["middle"].GetProperty("countries").EnumerateArray(), c => c.GetProperty("code").GetString() is "RU" or "BY");
+        Assert.True(byId["middle"].GetProperty("modeKm").GetProperty("ferry").GetDouble() > 400, "the Middle Corridor crosses the Caspian by ferry");
+
+        // The Cape adds 7–14 days to the Suez voyage (SEA-05, SEA-14).
+        double suez = byId["maritime"].GetProperty("transitDays").GetProperty("p50").GetDouble();
+        double cape = byId["maritime-cape"].GetProperty("transitDays").GetProperty("p50").GetDouble();
+        Assert.InRange(cape - suez, 7, 14);
+
+        JsonElement leg = northern.GetProperty("legs")[0];
+        Assert.Equal("xian", leg.GetProperty("from").GetProperty("id").GetString());
+        Assert.Equal("rail", leg.GetProperty("mode").GetString());
+        Assert.True(leg.GetProperty("hours").GetProperty("p50").GetDouble() > 0);
+        Assert.True(leg.TryGetProperty("dwellHours", out _));
+    }
+
+    [Fact]
+    public void CompareWithoutJson_PrintsATableRowPerCorridor()
+    {
+        CliRun run = Run("compare", "--from", "xian", "--to", "duisburg");
+
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Xi'an (CN) → Duisburg (DE)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("northern ", StringComparison.Ordinal) && l.Contains("found", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("maritime-cape ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CompareAvoidingRussia_MarksNorthernInfeasible_NeverARelaxedRoute()
+    {
+        CliRun run = Run("compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "RU", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement northern = json.RootElement.GetProperty("comparisons")[0];
+        Assert.Equal("ROUTE_OUTCOME_INFEASIBLE", northern.GetProperty("outcome").GetString());
+        Assert.Equal("RU", northern.GetProperty("reasons")[0].GetProperty("value").GetString());
+        Assert.False(northern.TryGetProperty("distanceKm", out _));
+        JsonElement middle = json.RootElement.GetProperty("comparisons")[1];
+        Assert.Equal("ROUTE_OUTCOME_FOUND", middle.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(middle.GetProperty("countries").EnumerateArray(), c => c.GetProperty("code").GetString() == "RU");
+    }
+
+    [Fact]
+    public void RouteWithAlternatives_ListsDistinctRoutesBestFirst()
+    {
+        CliRun run = Run("route", "--from", "xian", "--to", "duisburg", "--alternatives", "2", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        double[] p50s = [.. json.RootElement.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("transitDays").GetProperty("p50").GetDouble())];
+        Assert.Equal(3, p50s.Length);
+        Assert.Equal(p50s.Order(), p50s);
+    }
+
+    [Fact]
+    public void ParetoJson_HasTheFastestRouteFirst()
+    {
+        CliRun run = Run("pareto", "--from", "xian", "--to", "duisburg", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        Assert.Equal(["fastest", "shortest-distance"], json.RootElement.GetProperty("criteria").EnumerateArray().Select(c => c.GetString()));
+        Assert.NotEmpty(json.RootElement.GetProperty("routes").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(new[] { "compare", "--from", "Atlantis", "--to", "duisburg" }, "corridors: --from: no place matches 'Atlantis'")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "xian" }, "corridors: --to: origin and destination are the same place 'xian'")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--as-of", "2026-13-01" }, "corridors: --as-of: '2026-13-01' is not a date in the form YYYY-MM-DD")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-mode", "air" }, "corridors: --avoid-mode: unknown mode 'air'; known: rail, road, sea, ferry, inland-waterway")]
+    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "11" }, "corridors: --alternatives: must be between 0 and 10, got 11")]
+    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "-1" }, "corridors: --alternatives: must be between 0 and 10, got -1")]
+    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--corridor", "silk" }, "corridors: --corridor: unknown corridor 'silk'; known: northern, middle, maritime, maritime-cape, cku")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "Russia" }, "corridors: --avoid-country: 'RUSSIA' is not an ISO 3166-1 alpha-2 code (two capital letters)")]
+    public void BadInput_ExitsWith2AndTheReason(string[] args, string message)
+    {
+        CliRun run = Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Contains(message, run.ErrorLines);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Corridors.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Corridors.sln not found");
+    }
+}
