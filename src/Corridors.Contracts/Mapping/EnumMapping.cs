@@ -1,0 +1,97 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+using V1 = Corridors.Contracts.V1;
+
+namespace Corridors.Contracts.Mapping;
+
+/// <summary>Domain enums ↔ proto enums, spelled out so that a new value on either side fails loudly.</summary>
+public static class EnumMapping
+{
+    public static V1.RouteOutcome ToProto(RouteOutcome outcome) => outcome switch
+    {
+        RouteOutcome.Found => V1.RouteOutcome.Found,
+        RouteOutcome.NoPath => V1.RouteOutcome.NoPath,
+        RouteOutcome.NotYetOpen => V1.RouteOutcome.NotYetOpen,
+        RouteOutcome.Infeasible => V1.RouteOutcome.Infeasible,
+        RouteOutcome.Prohibited => V1.RouteOutcome.Prohibited,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unmapped route outcome."),
+    };
+
+    public static V1.TransportMode ToProto(TransportMode mode) => mode switch
+    {
+        TransportMode.Rail => V1.TransportMode.Rail,
+        TransportMode.Road => V1.TransportMode.Road,
+        TransportMode.Sea => V1.TransportMode.Sea,
+        TransportMode.Ferry => V1.TransportMode.Ferry,
+        TransportMode.InlandWaterway => V1.TransportMode.InlandWaterway,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unmapped transport mode."),
+    };
+
+    /// <summary>The domain mode, or null for UNSPECIFIED and unknown numbers.</summary>
+    public static TransportMode? ToDomain(V1.TransportMode mode) => mode switch
+    {
+        V1.TransportMode.Rail => TransportMode.Rail,
+        V1.TransportMode.Road => TransportMode.Road,
+        V1.TransportMode.Sea => TransportMode.Sea,
+        V1.TransportMode.Ferry => TransportMode.Ferry,
+        V1.TransportMode.InlandWaterway => TransportMode.InlandWaterway,
+        _ => null,
+    };
+
+    public static V1.PlaceKind ToProto(PlaceKind kind) => kind switch
+    {
+        PlaceKind.City => V1.PlaceKind.City,
+        PlaceKind.Seaport => V1.PlaceKind.Seaport,
+        PlaceKind.BorderCrossing => V1.PlaceKind.BorderCrossing,
+        PlaceKind.FerryTerminal => V1.PlaceKind.FerryTerminal,
+        PlaceKind.SeaWaypoint => V1.PlaceKind.SeaWaypoint,
+        PlaceKind.Chokepoint => V1.PlaceKind.Chokepoint,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped place kind."),
+    };
+
+    public static PlaceKind? ToDomain(V1.PlaceKind kind) => kind switch
+    {
+        V1.PlaceKind.City => PlaceKind.City,
+        V1.PlaceKind.Seaport => PlaceKind.Seaport,
+        V1.PlaceKind.BorderCrossing => PlaceKind.BorderCrossing,
+        V1.PlaceKind.FerryTerminal => PlaceKind.FerryTerminal,
+        V1.PlaceKind.SeaWaypoint => PlaceKind.SeaWaypoint,
+        V1.PlaceKind.Chokepoint => PlaceKind.Chokepoint,
+        _ => null,
+    };
+
+    public static V1.LinkStatus ToProto(LinkStatus status) => status switch
+    {
+        LinkStatus.Operational => V1.LinkStatus.Operational,
+        LinkStatus.UnderConstruction => V1.LinkStatus.UnderConstruction,
+        LinkStatus.Planned => V1.LinkStatus.Planned,
+        LinkStatus.Closed => V1.LinkStatus.Closed,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unmapped link status."),
+    };
+
+    public static V1.ConstraintKind ToProto(ConstraintKind kind) => kind switch
+    {
+        ConstraintKind.AvoidCountry => V1.ConstraintKind.AvoidCountry,
+        ConstraintKind.AvoidMode => V1.ConstraintKind.AvoidMode,
+        ConstraintKind.AvoidPlace => V1.ConstraintKind.AvoidPlace,
+        ConstraintKind.AvoidLink => V1.ConstraintKind.AvoidLink,
+        ConstraintKind.MaxBorderCrossings => V1.ConstraintKind.MaxBorderCrossings,
+        ConstraintKind.AsOfDate => V1.ConstraintKind.AsOfDate,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped constraint kind."),
+    };
+
+    public static V1.Objective ToProto(Objective objective) => objective switch
+    {
+        Objective.Fastest => V1.Objective.Fastest,
+        Objective.ShortestDistance => V1.Objective.ShortestDistance,
+        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unmapped objective."),
+    };
+
+    /// <summary>The domain objective, or null when the server cannot serve it (UNSPECIFIED, unknown, or not yet in the domain).</summary>
+    public static Objective? ToDomain(V1.Objective objective) => objective switch
+    {
+        V1.Objective.Fastest => Objective.Fastest,
+        V1.Objective.ShortestDistance => Objective.ShortestDistance,
+        _ => null,
+    };
+}

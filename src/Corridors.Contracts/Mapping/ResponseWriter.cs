@@ -1,0 +1,285 @@
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+using V1 = Corridors.Contracts.V1;
+
+namespace Corridors.Contracts.Mapping;
+
+/// <summary>
+/// Domain results → proto messages. The one place where the API's figures are shaped; the server and the CLI both
+/// print what this writes, so they show the same numbers.
+/// </summary>
+public static class ResponseWriter
+{
+    /// <summary>
+    /// Figures are rounded to 3 decimals (1 m for km, 0.001 day ≈ 1.4 min, 3.6 s for hours): finer than any source
+    /// figure, and it keeps floating-point noise (9283.900000000001) out of the JSON.
+    /// </summary>
+    public const int FigureDecimals = 3;
+
+    public static double Round(double value) => Math.Round(value, FigureDecimals, MidpointRounding.AwayFromZero);
+
+    public static V1.PlaceRef ToRef(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return new V1.PlaceRef { Id = place.Id.Value, Name = place.Name };
+    }
+
+    public static V1.PlaceSummary ToSummary(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return new V1.PlaceSummary { Id = place.Id.Value, Name = place.Name, Country = place.CountryCode };
+    }
+
+    public static V1.Place ToPlace(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var proto = new V1.Place
+        {
+            Id = place.Id.Value,
+            Name = place.Name,
+            Country = place.CountryCode,
+            Unlocode = place.UnLocode ?? string.Empty,
+            Kind = EnumMapping.ToProto(place.Kind),
+            Location = new V1.LatLng { LatitudeDeg = place.Location.Y, LongitudeDeg = place.Location.X },
+        };
+        proto.Aliases.Add(place.Aliases);
+        return proto;
+    }
+
+    public static V1.TransitDays ToProto(Domain.TransitTime.TransitDays days) =>
+        new() { P10 = Round(days.P10), P50 = Round(days.P50), P90 = Round(days.P90) };
+
+    public static V1.ModeKm ToModeKm(IReadOnlyDictionary<TransportMode, double> modeKm)
+    {
+        ArgumentNullException.ThrowIfNull(modeKm);
+        return new V1.ModeKm
+        {
+            Rail = Round(modeKm.GetValueOrDefault(TransportMode.Rail)),
+            Road = Round(modeKm.GetValueOrDefault(TransportMode.Road)),
+            Sea = Round(modeKm.GetValueOrDefault(TransportMode.Sea)),
+            Ferry = Round(modeKm.GetValueOrDefault(TransportMode.Ferry)),
+            InlandWaterway = Round(modeKm.GetValueOrDefault(TransportMode.InlandWaterway)),
+        };
+    }
+
+    public static V1.RouteLeg ToLeg(RouteLeg leg)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return new V1.RouteLeg
+        {
+            From = ToRef(leg.From),
+            To = ToRef(leg.To),
+            Mode = EnumMapping.ToProto(leg.Mode),
+            DistanceKm = Round(leg.DistanceKm),
+            Hours = new V1.LegHours { P50 = Round(leg.P50Hours), Min = Round(leg.MovingHours.Min), Max = Round(leg.MovingHours.Max) },
+            DwellHours = Round(leg.DwellHours),
+            LinkId = leg.Link.Id.Value,
+        };
+    }
+
+    public static V1.Route ToRoute(Route route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var proto = new V1.Route
+        {
+            DistanceKm = Round(route.DistanceKm),
+            TransitDays = ToProto(route.TransitDays),
+            BorderCrossings = route.BorderCrossings,
+            GaugeBreaks = route.GaugeBreaks,
+            ModeKm = ToModeKm(route.ModeKm),
+            GeometryGeojson = GeoJsonText.LineString(route.Geometry),
+        };
+        proto.Countries.Add(route.Countries.Select(ToCountryKm));
+        proto.Legs.Add(route.Legs.Select(ToLeg));
+        proto.CorridorIds.Add(route.CorridorsUsed.Select(c => c.Value));
+        return proto;
+    }
+
+    public static V1.RouteAnswer ToAnswer(RouteAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var proto = new V1.RouteAnswer { Outcome = EnumMapping.ToProto(answer.Outcome), Explanation = answer.Explanation };
+        proto.Reasons.Add(answer.Reasons.Select(ToInfeasibility));
+        if (answer.OpensOn is { } opensOn)
+        {
+            proto.OpensOn = ProtoDates.ToText(opensOn);
+        }
+
+        return proto;
+    }
+
+    public static V1.CorridorComparison ToComparison(CorridorComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        RouteAnswer answer = comparison.Answer;
+        var proto = new V1.CorridorComparison
+        {
+            CorridorId = comparison.Corridor.Id.Value,
+            CorridorName = comparison.Corridor.Name,
+            Outcome = EnumMapping.ToProto(answer.Outcome),
+            Explanation = answer.Explanation,
+        };
+        proto.Reasons.Add(answer.Reasons.Select(ToInfeasibility));
+        if (answer.OpensOn is { } opensOn)
+        {
+            proto.OpensOn = ProtoDates.ToText(opensOn);
+        }
+
+        if (answer.Route is { } route)
+        {
+            proto.DistanceKm = Round(route.DistanceKm);
+            proto.TransitDays = ToProto(route.TransitDays);
+            proto.BorderCrossings = route.BorderCrossings;
+            proto.GaugeBreaks = route.GaugeBreaks;
+            proto.ModeKm = ToModeKm(route.ModeKm);
+            proto.Countries.Add(route.Countries.Select(ToCountryKm));
+            proto.Legs.Add(route.Legs.Select(ToLeg));
+            proto.GeometryGeojson = GeoJsonText.LineString(route.Geometry);
+        }
+
+        return proto;
+    }
+
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var proto = new V1.CompareCorridorsResponse
+        {
+            Origin = ToSummary(set.Origin),
+            Destination = ToSummary(set.Destination),
+            AsOf = ProtoDates.ToText(set.AsOf),
+            Objective = EnumMapping.ToProto(set.Objective),
+        };
+        proto.Comparisons.Add(set.Comparisons.Select(ToComparison));
+        return proto;
+    }
+
+    public static V1.FindRoutesResponse ToResponse(RouteSet set, Place origin, Place destination, DateOnly asOf, Objective objective)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var proto = new V1.FindRoutesResponse
+        {
+            Origin = ToSummary(origin),
+            Destination = ToSummary(destination),
+            AsOf = ProtoDates.ToText(asOf),
+            Answer = ToAnswer(set.Answer),
+            Objective = EnumMapping.ToProto(objective),
+        };
+        proto.Routes.Add(set.Routes.Select(ToRoute));
+        return proto;
+    }
+
+    public static V1.FindParetoRoutesResponse ToResponse(ParetoFront front, Place origin, Place destination, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(front);
+        var proto = new V1.FindParetoRoutesResponse
+        {
+            Origin = ToSummary(origin),
+            Destination = ToSummary(destination),
+            AsOf = ProtoDates.ToText(asOf),
+            Answer = ToAnswer(front.Answer),
+            Truncated = front.Truncated,
+        };
+        proto.Criteria.Add(front.Criteria.Select(EnumMapping.ToProto));
+        foreach (ParetoRoute route in front.Routes)
+        {
+            var member = new V1.ParetoRoute { Route = ToRoute(route.Route) };
+            member.CriteriaValues.Add(route.CriteriaValues.Select(Round));
+            proto.Routes.Add(member);
+        }
+
+        return proto;
+    }
+
+    public static V1.MatrixCell ToCell(MatrixCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var proto = new V1.MatrixCell
+        {
+            OriginId = cell.Origin.Value,
+            DestinationId = cell.Destination.Value,
+            SkippedReason = cell.Skipped ?? string.Empty,
+        };
+        if (cell.Answer is { } answer)
+        {
+            proto.Outcome = EnumMapping.ToProto(answer.Outcome);
+            proto.Explanation = answer.Explanation;
+            if (answer.Route is { } route)
+            {
+                proto.DistanceKm = Round(route.DistanceKm);
+                proto.TransitDays = ToProto(route.TransitDays);
+                proto.BorderCrossings = route.BorderCrossings;
+                proto.CorridorIds.Add(route.CorridorsUsed.Select(c => c.Value));
+            }
+        }
+
+        return proto;
+    }
+
+    public static V1.CorridorMetric ToMetric(CorridorComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        RouteAnswer answer = comparison.Answer;
+        var proto = new V1.CorridorMetric
+        {
+            CorridorId = comparison.Corridor.Id.Value,
+            CorridorName = comparison.Corridor.Name,
+            Outcome = EnumMapping.ToProto(answer.Outcome),
+            Explanation = answer.Explanation,
+        };
+        if (answer.Route is { } route)
+        {
+            proto.DistanceKm = Round(route.DistanceKm);
+            proto.TransitDays = ToProto(route.TransitDays);
+            proto.BorderCrossings = route.BorderCrossings;
+            proto.GaugeBreaks = route.GaugeBreaks;
+        }
+
+        return proto;
+    }
+
+    public static V1.Corridor ToCorridor(Corridor corridor, IReadOnlyList<Link> ownLinks)
+    {
+        ArgumentNullException.ThrowIfNull(corridor);
+        ArgumentNullException.ThrowIfNull(ownLinks);
+        var proto = new V1.Corridor
+        {
+            Id = corridor.Id.Value,
+            Name = corridor.Name,
+            Description = corridor.Description,
+            LinkCount = ownLinks.Count,
+            NetworkKm = Round(ownLinks.Sum(l => l.DistanceKm.Value)),
+        };
+        proto.ChinaPlaceIds.Add(corridor.ChinaPlaces.Select(p => p.Value));
+        proto.EuropePlaceIds.Add(corridor.EuropePlaces.Select(p => p.Value));
+        proto.SourceIds.Add(corridor.SourceIds);
+        return proto;
+    }
+
+    public static V1.CorridorLink ToCorridorLink(Link link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var proto = new V1.CorridorLink
+        {
+            Id = link.Id.Value,
+            FromPlaceId = link.From.Value,
+            ToPlaceId = link.To.Value,
+            Mode = EnumMapping.ToProto(link.Mode),
+            DistanceKm = Round(link.DistanceKm.Value),
+            Status = EnumMapping.ToProto(link.Status),
+            GaugeMm = link.GaugeMm ?? 0,
+        };
+        proto.Countries.Add(link.Countries);
+        if (link.Opens is { } opens)
+        {
+            proto.OpensOn = ProtoDates.ToText(opens.Date);
+        }
+
+        return proto;
+    }
+
+    private static V1.CountryKm ToCountryKm(CountryKm country) => new() { Code = country.CountryCode, Km = Round(country.DistanceKm) };
+
+    private static V1.Infeasibility ToInfeasibility(Infeasibility reason) =>
+        new() { Constraint = EnumMapping.ToProto(reason.Constraint), Value = reason.Value, Message = reason.Message };
+}

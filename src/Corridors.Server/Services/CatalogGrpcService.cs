@@ -1,0 +1,22 @@
+using Corridors.Contracts.V1;
+using Corridors.Server.Errors;
+using Corridors.Server.Networks;
+using Grpc.Core;
+
+namespace Corridors.Server.Services;
+
+/// <summary>corridors.v1.CatalogService: corridors and places of the loaded network.</summary>
+public sealed class CatalogGrpcService(LoadedNetwork network) : CatalogService.CatalogServiceBase
+{
+    public override Task<ListCorridorsResponse> ListCorridors(ListCorridorsRequest request, ServerCallContext context) =>
+        Task.FromResult(network.Queries.ListCorridors());
+
+    public override Task<GetCorridorResponse> GetCorridor(GetCorridorRequest request, ServerCallContext context) =>
+        Task.FromResult(RpcErrors.Unwrap(network.Queries.GetCorridor(request)));
+
+    public override Task<ListPlacesResponse> ListPlaces(ListPlacesRequest request, ServerCallContext context) =>
+        Task.FromResult(RpcErrors.Unwrap(network.Queries.ListPlaces(request)));
+
+    public override Task<ResolvePlaceResponse> ResolvePlace(ResolvePlaceRequest request, ServerCallContext context) =>
+        Task.FromResult(RpcErrors.Unwrap(network.Queries.ResolvePlace(request)));
+}
