@@ -1,5 +1,7 @@
 using Corridors.Domain.Geo;
+using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
+using Corridors.Domain.Places;
 using Corridors.Domain.Tests.Support;
 
 namespace Corridors.Domain.Tests.Network.Loading;
@@ -17,5 +19,40 @@ public sealed class RealNetworkTests
         Assert.True(result.IsValid, $"{result.Problems.Count} problems in networks/:\n{string.Join("\n", result.Problems)}");
         Assert.NotEmpty(result.Network.Places);
         Assert.NotEmpty(result.Network.Corridors);
+    }
+
+    /// <summary>The places the "Foundation" issue requires, as a user would type them (ASCII or with diacritics).</summary>
+    public static TheoryData<string> MustResolve() =>
+    [
+        "Chongqing", "Chengdu", "Xi'an", "Zhengzhou", "Yiwu", "Wuhan", "Urumqi", "Kashgar", "Alashankou", "Khorgos",
+        "Manzhouli", "Erenhot", "Shanghai", "Ningbo", "Shenzhen", "Dostyk", "Altynkol", "Almaty", "Aktau", "Kuryk",
+        "Zabaikalsk", "Moscow", "Brest", "Minsk", "Małaszewicze", "Malaszewicze", "Warsaw", "Łódź", "Lodz", "Duisburg",
+        "Hamburg", "Rotterdam", "Antwerp", "Madrid", "Baku", "Alat", "Turkmenbashi", "Tbilisi", "Poti", "Batumi",
+        "Akhalkalaki", "Kars", "Istanbul", "Constanța", "Constanta", "Budapest", "Tashkent", "Andijan", "Osh",
+        "Jalal-Abad", "Torugart", "Irkeshtam", "Singapore", "Colombo", "Suez", "Port Said", "Piraeus", "Gibraltar",
+        "Cape of Good Hope", "Bab-el-Mandeb", "xian",
+    ];
+
+    [Theory]
+    [MemberData(nameof(MustResolve))]
+    public void RequiredPlace_ResolvesToExactlyOnePlace(string name)
+    {
+        NetworkLoadResult result = new NetworkLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks"));
+        var resolver = new PlaceResolver(result.Network!);
+
+        PlaceResolution resolution = resolver.Resolve(name);
+
+        Assert.IsType<PlaceResolution.Resolved>(resolution);
+    }
+
+    [Fact]
+    public void EveryCorridorOfTheIssue_IsPresentWithLinks()
+    {
+        NetworkLoadResult result = new NetworkLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks"));
+        CorridorNetwork network = result.Network!;
+
+        Assert.Equal(["northern", "middle", "maritime", "maritime-cape", "cku"], network.Corridors.Select(c => c.Id.Value));
+        Assert.All(network.Corridors, c => Assert.Contains(network.Links, l => l.BelongsTo(c.Id)));
+        Assert.Contains(network.Links, l => l.BelongsTo(new CorridorId("cku")) && l.Status == LinkStatus.UnderConstruction);
     }
 }
