@@ -1,0 +1,75 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Corridors.Server.Tests.Support;
+
+/// <summary>
+/// The real server in memory (TestServer), on the real <c>networks/</c> folder, with a fake clock fixed at
+/// <see cref="Start"/> so as-of dates and metrics versions are deterministic.
+/// </summary>
+public sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Noon UTC on the day the tests were written.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+
+    public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool kestrel = false)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        Clock = new FakeTimeProvider(start ?? Start);
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            // Real sockets on free loopback ports (the server's own endpoint setup, ports 0).
+            _settings.TryAdd("Corridors:GrpcPort", "0");
+            _settings.TryAdd("Corridors:HttpPort", "0");
+            UseKestrel();
+        }
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Everything the server logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A gRPC channel over the in-memory test handler.</summary>
+    public GrpcChannel CreateChannel() =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>True when started with real Kestrel sockets (see the constructor).</summary>
+    public bool UsesKestrel => _kestrel;
+}
+
+/// <summary>One in-memory server with default settings shared by the tests of the collection (they do not move its clock).</summary>
+public sealed class SharedServer : IDisposable
+{
+    public const string Name = "server";
+
+    public ServerFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+[CollectionDefinition(SharedServer.Name)]
+public sealed class SharedServerDefinition : ICollectionFixture<SharedServer>;
