@@ -1,3 +1,4 @@
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Network.Validation;
@@ -72,6 +73,28 @@ internal sealed class NetworkLocator(CliContext context)
         }
 
         ReportProblems(directory, result.Problems);
+        return null;
+    }
+
+    /// <summary>
+    /// The valid dataset (network, sanction measures, emission factors), or null after printing every problem to
+    /// stderr (the caller then exits with <see cref="ExitCodes.InvalidNetwork"/>).
+    /// </summary>
+    public CorridorDataset? LoadDatasetOrReport(string? requested)
+    {
+        string directory = Resolve(requested);
+        CorridorDatasetLoadResult result = new CorridorDatasetLoader(context.GeometryFactory).Load(directory);
+        if (result.Dataset is not null)
+        {
+            return result.Dataset;
+        }
+
+        foreach (string problem in result.Problems)
+        {
+            context.Error.WriteLine(problem);
+        }
+
+        context.Error.WriteLine($"networks have {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")} ({directory})");
         return null;
     }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
@@ -29,11 +30,11 @@ public class RoutingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        NetworkLoadResult loaded = new NetworkLoader(Wgs84.CreateFactory()).Load(RepositoryRoot.NetworksDirectory());
-        CorridorNetwork network = loaded.Network ?? throw new InvalidOperationException(
-            "networks/ does not validate: " + string.Join("; ", loaded.Problems.Take(5).Select(p => p.Message)));
-        var graph = new RoutingGraph(network);
-        _router = new CorridorRouter(graph, TimeProvider.System, Wgs84.CreateFactory());
+        CorridorDatasetLoadResult loaded = new CorridorDatasetLoader(Wgs84.CreateFactory()).Load(RepositoryRoot.NetworksDirectory());
+        CorridorDataset dataset = loaded.Dataset ?? throw new InvalidOperationException(
+            "networks/ does not validate: " + string.Join("; ", loaded.Problems.Take(5)));
+        _router = new CorridorRouter(dataset, TimeProvider.System, Wgs84.CreateFactory());
+        RoutingGraph graph = _router.Graph;
         _fastest = new RouteQuery { Origin = new PlaceId("xian"), Destination = new PlaceId("duisburg") };
         _shortest = _fastest with { Objective = Objective.ShortestDistance };
         _origin = graph.NodeOf(_fastest.Origin);
@@ -46,7 +47,7 @@ public class RoutingBenchmarks
             _nodeGraph.AddEdge(new TaggedEdge<int, double>(graph.EdgeFrom(e), graph.EdgeTo(e), graph.EdgeLink(e).DistanceKm.Value));
         }
 
-        IRouteCost time = _router.CostFor(Objective.Fastest);
+        IRouteCost time = _router.CostFor(_router.WithDefaults(_fastest));
         _lineSource = graph.EdgeCount;
         _lineSink = graph.EdgeCount + 1;
         _lineGraph = new AdjacencyGraph<int, TaggedEdge<int, double>>();

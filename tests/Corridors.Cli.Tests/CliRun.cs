@@ -34,9 +34,11 @@ internal sealed class TempFolder : IDisposable
     {
         string target = System.IO.Path.Combine(Path, name);
         Directory.CreateDirectory(target);
-        foreach (string file in Directory.EnumerateFiles(CliRun.ValidFixture))
+        foreach (string file in Directory.EnumerateFiles(CliRun.ValidFixture, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
+            string copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(CliRun.ValidFixture, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
         return target;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
 
@@ -17,19 +18,19 @@ internal static class QueryCommandRunner
         Func<CorridorNetwork, CorridorId?> corridorOf,
         Func<CorridorRouter, RouteQuery, int> body)
     {
-        CorridorNetwork? network = new NetworkLocator(context).LoadOrReport(parse.GetValue(options.Directory));
-        if (network is null)
+        CorridorDataset? dataset = new NetworkLocator(context).LoadDatasetOrReport(parse.GetValue(options.Directory));
+        if (dataset is null)
         {
             return ExitCodes.InvalidNetwork;
         }
 
-        RouteQuery? query = options.Parse(parse, network, context, corridorOf(network));
+        var router = new CorridorRouter(dataset, context.Clock, context.GeometryFactory);
+        RouteQuery? query = options.Parse(parse, router, context, corridorOf(dataset.Network));
         if (query is null)
         {
             return ExitCodes.UsageError;
         }
 
-        var router = new CorridorRouter(new RoutingGraph(network), context.Clock, context.GeometryFactory);
         return body(router, query);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Commands;
@@ -30,9 +31,25 @@ internal sealed class QueryOptions
 
     public Option<string> Objective { get; } = new("--objective")
     {
-        Description = "fastest (lowest P50) or shortest (distance).",
+        Description = "fastest (lowest P50), shortest (km), lowest-risk (sanction exposure) or lowest-co2e.",
         DefaultValueFactory = _ => "fastest",
     };
+
+    public Option<string> Perspective { get; } = new("--perspective")
+    {
+        Description = $"Sanction regimes binding the shipper: {RegimeCodes.All} (comma-separated) or none.",
+        DefaultValueFactory = _ => PerspectiveParser.DefaultRegimes,
+    };
+
+    public Option<string> Cargo { get; } = new("--cargo")
+    {
+        Description = $"Cargo class: {EnumNames.AllKebab<CargoClass>()}.",
+        DefaultValueFactory = _ => PerspectiveParser.DefaultCargo,
+    };
+
+    public Option<double?> MaxRiskScore { get; } = new("--max-risk-score") { Description = "Highest acceptable sanction risk score, 0–100." };
+
+    public Option<bool> AllowedOnly { get; } = new("--allowed-only") { Description = "Only routes no sanction measure prohibits for the perspective." };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON object on stdout." };
 
@@ -44,7 +61,11 @@ internal sealed class QueryOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective, Json, Directory })
+        foreach (Option option in new Option[]
+                 {
+                     From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective,
+                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Directory,
+                 })
         {
             command.Add(option);
         }
@@ -54,8 +75,9 @@ internal sealed class QueryOptions
     /// The query, or null after printing every problem (unknown or ambiguous places with their candidates, bad dates,
     /// unknown modes) to stderr.
     /// </summary>
-    public RouteQuery? Parse(ParseResult parse, CorridorNetwork network, CliContext context, CorridorId? corridor = null)
+    public RouteQuery? Parse(ParseResult parse, CorridorRouter router, CliContext context, CorridorId? corridor = null)
     {
+        CorridorNetwork network = router.Network;
         var errors = new List<string>();
         var resolver = new PlaceResolver(network);
         PlaceId? origin = ResolvePlace(resolver, "--from", parse.GetValue(From)!, errors);
@@ -101,10 +123,14 @@ internal sealed class QueryOptions
         string objectiveText = parse.GetValue(Objective) ?? "fastest";
         if (!TryParseObjective(objectiveText, out objective))
         {
-            errors.Add($"--objective: unknown objective '{objectiveText}'; known: fastest, shortest");
+            errors.Add($"--objective: unknown objective '{objectiveText}'; known: fastest, shortest, lowest-risk, lowest-co2e");
         }
 
-        if (errors.Count > 0 || origin is null || destination is null)
+        QueryResult<Perspective> perspective = PerspectiveParser.Parse(
+            parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today, router.Dataset.Sanctions.Coverage);
+        errors.AddRange(perspective.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}"));
+
+        if (errors.Count > 0 || origin is null || destination is null || perspective.Value is null)
         {
             foreach (string error in errors)
             {
@@ -119,6 +145,8 @@ internal sealed class QueryOptions
             Origin = origin.Value,
             Destination = destination.Value,
             Objective = objective,
+            Regimes = perspective.Value.Regimes,
+            Cargo = perspective.Value.Cargo,
             Constraints = new RouteConstraints
             {
                 Corridor = corridor,
@@ -128,6 +156,8 @@ internal sealed class QueryOptions
                 AvoidModes = modes,
                 AvoidPlaces = places,
                 MaxBorderCrossings = parse.GetValue(MaxBorderCrossings),
+                MaxRiskScore = parse.GetValue(MaxRiskScore),
+                AllowedOnly = parse.GetValue(AllowedOnly),
             },
         };
     }
@@ -150,6 +180,8 @@ internal sealed class QueryOptions
         "max_border_crossings" => "--max-border-crossings",
         "alternatives" => "--alternatives",
         "max_overlap" => "--max-overlap",
+        "as_of" => "--as-of",
+        "max_risk_score" => "--max-risk-score",
         _ => "--" + field.Replace('_', '-'),
     };
 
@@ -163,6 +195,12 @@ internal sealed class QueryOptions
             case "shortest":
             case "shortest-distance":
                 objective = Domain.Routing.Objective.ShortestDistance;
+                return true;
+            case "lowest-risk":
+                objective = Domain.Routing.Objective.LowestRisk;
+                return true;
+            case "lowest-co2e":
+                objective = Domain.Routing.Objective.LowestCo2e;
                 return true;
             default:
                 objective = Domain.Routing.Objective.Fastest;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 
@@ -30,8 +31,16 @@ internal static class ValidateCommand
         }
 
         CorridorNetwork network = result.Network;
+        CorridorDataset? dataset = locator.LoadDatasetOrReport(directory);
+        if (dataset is null)
+        {
+            return ExitCodes.InvalidNetwork;
+        }
+
         context.Output.WriteLine(
             $"network OK: {network.Places.Count} places, {network.Links.Count} links, {network.Corridors.Count} corridors, {network.Sources.Count} sources");
+        context.Output.WriteLine(
+            $"sanctions OK: {dataset.Sanctions.Measures.Count} measures, data {dataset.Sanctions.Coverage.From:yyyy-MM-dd} … {dataset.Sanctions.Coverage.To:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} modes");
         return ExitCodes.Success;
     }
 }

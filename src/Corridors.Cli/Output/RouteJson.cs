@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Output;
@@ -181,6 +183,21 @@ internal static class RouteJson
         }
 
         writer.WriteEndArray();
+        if (route.SanctionRisk is { } risk)
+        {
+            WriteRisk(writer, risk);
+        }
+
+        if (route.Emissions is { } emissions)
+        {
+            writer.WriteNumber("co2eKg", Math.Round(emissions.TotalCo2eKg, 1));
+            writer.WriteStartObject("co2e");
+            writer.WriteString("payload", emissions.Payload.Description);
+            writer.WriteBoolean("usesStandInFactors", emissions.UsesStandIns);
+            writer.WriteString("method", "ISO 14083-style estimate (distance × mode factor × payload), not a certified figure");
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartObject("geometry");
         writer.WriteString("type", "LineString");
         writer.WriteStartArray("coordinates");
@@ -190,6 +207,60 @@ internal static class RouteJson
             writer.WriteNumberValue(Math.Round(c.X, 5));
             writer.WriteNumberValue(Math.Round(c.Y, 5));
             writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRisk(Utf8JsonWriter writer, RouteRisk risk)
+    {
+        writer.WriteStartObject("sanctionRisk");
+        writer.WriteNumber("score", Math.Round(risk.Score, 1));
+        writer.WriteString("level", EnumNames.ToKebab(risk.Level));
+        writer.WriteString("verdict", EnumNames.ToKebab(risk.Verdict));
+        writer.WriteStartArray("prohibitedBy");
+        foreach (string id in risk.ProhibitingMeasureIds)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("exposurePoints", Math.Round(risk.ExposurePoints, 3));
+        writer.WriteStartArray("exposures");
+        foreach (MeasureExposure exposure in risk.Exposures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("measureId", exposure.Measure.Id);
+            writer.WriteString("regime", exposure.Measure.Regime.ToString());
+            writer.WriteString("kind", EnumNames.ToKebab(exposure.Measure.Kind));
+            writer.WriteString("title", exposure.Measure.Title);
+            writer.WriteBoolean("prohibits", exposure.Measure.Prohibits);
+            writer.WriteNumber("km", Math.Round(exposure.DistanceKm, 1));
+            writer.WriteNumber("days", Math.Round(exposure.Days, 2));
+            writer.WriteNumber("points", Math.Round(exposure.Points, 3));
+            writer.WriteStartArray("links");
+            foreach (LinkId link in exposure.Links)
+            {
+                writer.WriteStringValue(link.Value);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("places");
+            foreach (PlaceId place in exposure.Places)
+            {
+                writer.WriteStringValue(place.Value);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("sources");
+            foreach (string source in exposure.Measure.SourceIds)
+            {
+                writer.WriteStringValue(source);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();

@@ -10,7 +10,7 @@ internal static class RouteText
     public static void WriteComparison(TextWriter output, CorridorComparisonSet set)
     {
         output.WriteLine($"{set.Origin.Name} ({set.Origin.CountryCode}) → {set.Destination.Name} ({set.Destination.CountryCode}), as of {set.AsOf:yyyy-MM-dd}, {EnumNames.ToKebab(set.Objective)}");
-        var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "VIA");
+        var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "RISK", "CO2E KG", "VIA");
         foreach (CorridorComparison c in set.Comparisons)
         {
             Route? r = c.Answer.Route;
@@ -21,11 +21,45 @@ internal static class RouteText
                 r is null ? "-" : Days(r),
                 r is null ? "-" : r.BorderCrossings.ToString(CultureInfo.InvariantCulture),
                 r is null ? "-" : r.GaugeBreaks.ToString(CultureInfo.InvariantCulture),
+                r is null ? "-" : Risk(r),
+                r is null ? "-" : Co2e(r),
                 r is null ? c.Answer.Explanation : Via(r));
         }
 
         table.Write(output);
+        foreach (CorridorComparison c in set.Comparisons.Where(c => c.Answer.Outcome == RouteOutcome.Prohibited))
+        {
+            output.WriteLine($"{c.Corridor.Id}: {c.Answer.Explanation}");
+        }
+
+        WriteRiskExplanation(output, set);
     }
+
+    /// <summary>Why each found route scores what it scores: the measures that touch it, where and how much.</summary>
+    private static void WriteRiskExplanation(TextWriter output, CorridorComparisonSet set)
+    {
+        foreach (CorridorComparison c in set.Comparisons)
+        {
+            if (c.Answer.Route?.SanctionRisk is not { Exposures.Count: > 0 } risk)
+            {
+                continue;
+            }
+
+            output.WriteLine();
+            output.WriteLine($"{c.Corridor.Id}: sanction risk {risk.Score:F1} ({EnumNames.ToKebab(risk.Level)}) for {risk.Perspective}");
+            foreach (var exposure in risk.Exposures)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {exposure.Measure.Id} [{exposure.Measure.Regime}, {EnumNames.ToKebab(exposure.Measure.Kind)}{(exposure.Measure.Prohibits ? ", prohibits" : "")}]: {exposure.DistanceKm:F0} km, {exposure.Days:F1} days, {exposure.Points:F2} points — sources {string.Join(", ", exposure.Measure.SourceIds)}"));
+            }
+        }
+    }
+
+    private static string Risk(Route r) => r.SanctionRisk is { } risk
+        ? string.Create(CultureInfo.InvariantCulture, $"{risk.Score:F0} {EnumNames.ToKebab(risk.Level)}")
+        : "-";
+
+    private static string Co2e(Route r) => r.Emissions is { } e ? e.TotalCo2eKg.ToString("N0", CultureInfo.InvariantCulture) : "-";
 
     public static void WriteRoutes(TextWriter output, RouteSet set)
     {
@@ -38,7 +72,7 @@ internal static class RouteText
         int rank = 1;
         foreach (Route route in set.Routes)
         {
-            output.WriteLine($"#{rank++}  {Km(route.DistanceKm)} km  {Days(route)} days  borders {route.BorderCrossings}  gauge breaks {route.GaugeBreaks}  corridors {string.Join(",", route.CorridorsUsed)}");
+            output.WriteLine($"#{rank++}  {Km(route.DistanceKm)} km  {Days(route)} days  borders {route.BorderCrossings}  gauge breaks {route.GaugeBreaks}  risk {Risk(route)}  CO2e {Co2e(route)} kg  corridors {string.Join(",", route.CorridorsUsed)}");
             WriteLegs(output, route);
             output.WriteLine();
         }

@@ -54,16 +54,17 @@ public sealed partial class CorridorRouter
             return QueryResult<RouteSet>.Success(new RouteSet(best, best.Route is null ? [] : [best.Route]));
         }
 
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints), CostFor(resolved.Objective));
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints), CostFor(resolved));
         List<SearchPath> paths = yen.Find(
             Graph.NodeOf(resolved.Origin),
             Graph.NodeOf(resolved.Destination),
             alternatives + 1,
             (candidate, accepted) => accepted.All(a => Overlap(candidate, a) <= maxOverlap + 1e-9)
-                                     && UsesCorridor(candidate, resolved.Constraints.Corridor),
+                                     && UsesCorridor(candidate, resolved.Constraints.Corridor)
+                                     && WithinRiskCap(candidate, resolved),
             (alternatives + 1) * MaxGeneratedPathsPerAlternative,
             cancellationToken);
-        return QueryResult<RouteSet>.Success(new RouteSet(best, [.. paths.Select(p => BuildRoute(p.Edges))]));
+        return QueryResult<RouteSet>.Success(new RouteSet(best, [.. paths.Select(p => BuildRoute(p.Edges, resolved))]));
     }
 
     /// <summary>
@@ -93,7 +94,7 @@ public sealed partial class CorridorRouter
         }
 
         SearchSpace space = SearchSpace.Compile(Graph, resolved.Constraints);
-        IRouteCost[] costs = [.. criteria.Select(CostFor)];
+        IRouteCost[] costs = [.. criteria.Select(c => CostFor(resolved with { Objective = c }))];
         var search = new ParetoSearch(Graph, space, costs);
         int origin = Graph.NodeOf(resolved.Origin);
         int destination = Graph.NodeOf(resolved.Destination);
@@ -113,8 +114,9 @@ public sealed partial class CorridorRouter
             .GroupBy(p => string.Join(',', p.Edges)).Select(g => g.First()).ToList();
         var nonDominated = distinct
             .Where(p => !distinct.Any(q => !ReferenceEquals(p, q) && ParetoSearch.StrictlyDominates(q.Costs, p.Costs)))
+            .Where(p => WithinRiskCap(new SearchPath(p.Edges, 0), resolved))
             .OrderBy(p => p.Costs[0]).ThenBy(p => p.Costs[1]).ThenBy(p => string.Join(',', p.Edges), StringComparer.Ordinal)
-            .Select(p => new ParetoRoute(BuildRoute(p.Edges), p.Costs))
+            .Select(p => new ParetoRoute(BuildRoute(p.Edges, resolved), p.Costs))
             .ToList();
         return QueryResult<ParetoFront>.Success(new ParetoFront(best, criteria, nonDominated, search.Truncated));
     }
@@ -180,6 +182,10 @@ public sealed partial class CorridorRouter
 
         return QueryResult<IReadOnlyList<MatrixCell>>.Success(cells);
     }
+
+    /// <summary>True when the query has no risk cap or the path's score meets it.</summary>
+    private bool WithinRiskCap(SearchPath path, RouteQuery query) =>
+        query.Constraints.MaxRiskScore is not { } cap || BuildRoute(path.Edges, query).SanctionRisk!.Score <= cap;
 
     private bool UsesCorridor(SearchPath path, CorridorId? corridor) =>
         corridor is not { } c || path.Edges.Any(e => Graph.EdgeLink(e).BelongsTo(c));

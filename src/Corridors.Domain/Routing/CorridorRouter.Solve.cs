@@ -1,38 +1,94 @@
+using System.Globalization;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 
 namespace Corridors.Domain.Routing;
 
 public sealed partial class CorridorRouter
 {
     /// <summary>Runs the search for a validated query with its as-of date set; diagnoses failure.</summary>
+    /// <summary>Candidate routes examined, in order of the objective, for one that meets a sanction-risk cap.</summary>
+    internal const int MaxRiskCapCandidates = 30;
+
     internal RouteAnswer Solve(RouteQuery query, CancellationToken cancellationToken)
     {
         SearchPath? path = Search(query, query.Constraints, ignoreDates: false, cancellationToken);
-        if (path is not null)
+        if (path is null)
         {
-            return CheckUsesCorridor(query, BuildRoute(path.Edges));
+            return Diagnose(query, cancellationToken);
         }
 
-        return Diagnose(query, cancellationToken);
-    }
-
-    internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken)
-    {
-        SearchSpace space = SearchSpace.Compile(Graph, constraints, ignoreDates);
-        var search = new EdgeDijkstra(Graph, space, CostFor(query.Objective));
-        return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
-    }
-
-    /// <summary>A corridor's route must use at least one of the corridor's own links, not only access links.</summary>
-    private static RouteAnswer CheckUsesCorridor(RouteQuery query, Route route)
-    {
+        Route route = BuildRoute(path.Edges, query);
         if (query.Constraints.Corridor is { } corridor && !route.Legs.Any(l => l.Link.BelongsTo(corridor)))
         {
             return new RouteAnswer(RouteOutcome.NoPath, null, [], null,
                 $"{route.Origin.Name} and {route.Destination.Name} are joined by access links only, without the {corridor} corridor");
         }
 
-        return RouteAnswer.Found(route);
+        if (query.Constraints.MaxRiskScore is { } maxScore && route.SanctionRisk!.Score > maxScore)
+        {
+            return WithinRiskCap(query, maxScore, cancellationToken);
+        }
+
+        return Judge(route, query);
+    }
+
+    internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken)
+    {
+        SearchSpace space = SearchSpace.Compile(Graph, constraints, ignoreDates);
+        var search = new EdgeDijkstra(Graph, space, CostFor(query with { Constraints = constraints }));
+        return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
+    }
+
+    /// <summary>Found, or Prohibited with the route and the measures that prohibit it: never swapped for another route.</summary>
+    private static RouteAnswer Judge(Route route, RouteQuery query)
+    {
+        RouteRisk risk = route.SanctionRisk!;
+        if (risk.Verdict != RiskVerdict.Prohibited)
+        {
+            return RouteAnswer.Found(route);
+        }
+
+        return new RouteAnswer(RouteOutcome.Prohibited, route, [], null,
+            $"prohibited for {query.Perspective} by {string.Join(", ", risk.ProhibitingMeasureIds)}");
+    }
+
+    /// <summary>
+    /// The best route by the objective whose sanction risk score is at most <paramref name="maxScore"/>: the first
+    /// such route among the objective's <see cref="MaxRiskCapCandidates"/> best, else the lowest-risk route if it
+    /// meets the cap, else infeasible with the lowest achievable score.
+    /// </summary>
+    private RouteAnswer WithinRiskCap(RouteQuery query, double maxScore, CancellationToken cancellationToken)
+    {
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints), CostFor(query));
+        int origin = Graph.NodeOf(query.Origin);
+        int destination = Graph.NodeOf(query.Destination);
+        Route? within = null;
+        yen.Find(origin, destination, 1, (candidate, _) =>
+        {
+            Route route = BuildRoute(candidate.Edges, query);
+            bool ok = route.SanctionRisk!.Score <= maxScore && UsesCorridor(candidate, query.Constraints.Corridor);
+            within ??= ok ? route : null;
+            return ok;
+        }, MaxRiskCapCandidates, cancellationToken);
+
+        if (within is null && Search(query with { Objective = Objective.LowestRisk }, query.Constraints, false, cancellationToken) is { } lowest)
+        {
+            Route lowestRoute = BuildRoute(lowest.Edges, query);
+            if (lowestRoute.SanctionRisk!.Score <= maxScore && UsesCorridor(lowest, query.Constraints.Corridor))
+            {
+                within = lowestRoute;
+            }
+            else
+            {
+                string achievable = lowestRoute.SanctionRisk.Score.ToString("F1", CultureInfo.InvariantCulture);
+                var reason = new Infeasibility(ConstraintKind.MaxRiskScore, maxScore.ToString(CultureInfo.InvariantCulture),
+                    $"a sanction risk score of at most {maxScore} (the lowest achievable is {achievable})");
+                return Infeasible([reason], "every route is ruled out by " + reason.Message);
+            }
+        }
+
+        return within is null ? NoPath(query) : Judge(within, query);
     }
 
     /// <summary>
@@ -43,6 +99,14 @@ public sealed partial class CorridorRouter
     {
         RouteConstraints constraints = query.Constraints;
         DateOnly asOf = constraints.AsOf!.Value;
+
+        if (constraints.AllowedOnly && Search(query, constraints with { AllowedOnly = false }, ignoreDates: false, cancellationToken) is { } unguarded)
+        {
+            Route route = BuildRoute(unguarded.Edges, query);
+            return new RouteAnswer(RouteOutcome.Prohibited, route,
+                [new Infeasibility(ConstraintKind.AllowedOnly, "true", "allowed routes only")], null,
+                $"every route is prohibited for {query.Perspective}; the best one is prohibited by {string.Join(", ", route.SanctionRisk!.ProhibitingMeasureIds)}");
+        }
 
         SearchPath? undated = Search(query, constraints, ignoreDates: true, cancellationToken);
         if (undated is not null)
@@ -69,7 +133,7 @@ public sealed partial class CorridorRouter
             return Infeasible(reasons, "every route is ruled out by " + string.Join("; or by ", reasons.Select(r => r.Message)));
         }
 
-        RouteConstraints unconstrained = new() { Corridor = constraints.Corridor, AsOf = asOf, IncludePlanned = constraints.IncludePlanned };
+        RouteConstraints unconstrained = new() { Corridor = constraints.Corridor, AsOf = asOf, IncludePlanned = constraints.IncludePlanned, AllowedOnly = constraints.AllowedOnly };
         if (Search(query, unconstrained, ignoreDates: false, cancellationToken) is not null)
         {
             List<Infeasibility> all = [.. SingleRelaxations(constraints).Select(x => x.Reason)];

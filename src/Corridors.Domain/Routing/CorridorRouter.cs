@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Corridors.Domain.Dataset;
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using NetTopologySuite.Geometries;
 
 namespace Corridors.Domain.Routing;
@@ -19,17 +22,26 @@ public sealed partial class CorridorRouter
     private readonly TimeProvider _clock;
     private readonly GeometryFactory _geometryFactory;
 
-    public CorridorRouter(RoutingGraph graph, TimeProvider clock, GeometryFactory geometryFactory)
+    public CorridorRouter(CorridorDataset dataset, TimeProvider clock, GeometryFactory geometryFactory)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(geometryFactory);
-        Graph = graph;
+        Dataset = dataset;
+        Graph = new RoutingGraph(dataset.Network);
+        Risk = new SanctionRiskAssessor(dataset.Sanctions);
+        Emissions = new Co2eEstimator(dataset.EmissionFactors);
         _clock = clock;
         _geometryFactory = geometryFactory;
     }
 
+    public CorridorDataset Dataset { get; }
+
     public RoutingGraph Graph { get; }
+
+    public SanctionRiskAssessor Risk { get; }
+
+    public Co2eEstimator Emissions { get; }
 
     public CorridorNetwork Network => Graph.Network;
 
@@ -83,19 +95,39 @@ public sealed partial class CorridorRouter
             comparisons));
     }
 
-    /// <summary>The cost the search minimises for an objective.</summary>
-    public IRouteCost CostFor(Objective objective) => objective switch
+    /// <summary>
+    /// The cost the search minimises for a query (its objective, perspective and payload; its as-of date must be
+    /// set). With <see cref="RouteConstraints.AllowedOnly"/> every edge a prohibiting measure touches costs +∞.
+    /// </summary>
+    public IRouteCost CostFor(RouteQuery query)
     {
-        Objective.Fastest => new TransitTimeCost(Graph),
-        Objective.ShortestDistance => new DistanceCost(Graph),
-        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown objective."),
-    };
+        ArgumentNullException.ThrowIfNull(query);
+        IRouteCost cost = query.Objective switch
+        {
+            Objective.Fastest => new TransitTimeCost(Graph),
+            Objective.ShortestDistance => new DistanceCost(Graph),
+            Objective.LowestRisk => Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
+            Objective.LowestCo2e => Emissions.CostFor(Graph, query.Payload),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Objective, "Unknown objective."),
+        };
+        return query.Constraints.AllowedOnly
+            ? new GuardedCost(cost, Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination, ProhibitedEdges.Forbidden))
+            : cost;
+    }
 
     /// <summary>The query with its as-of date set to today when it names none (what every query method does first).</summary>
     public RouteQuery WithDefaults(RouteQuery query) =>
         query.Constraints.AsOf is null ? query with { Constraints = query.Constraints with { AsOf = Today } } : query;
 
+    /// <summary>The route of a path with its network metrics only (no risk or CO2e).</summary>
     internal Route BuildRoute(IReadOnlyList<int> edges) => RouteBuilder.Build(Graph, edges, _geometryFactory);
+
+    /// <summary>The route of a path, with its sanction risk and CO2e for the query.</summary>
+    internal Route BuildRoute(IReadOnlyList<int> edges, RouteQuery query)
+    {
+        Route route = BuildRoute(edges);
+        return route with { SanctionRisk = Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Payload) };
+    }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>
     internal List<QueryError> Validate(RouteQuery query)
@@ -151,6 +183,26 @@ public sealed partial class CorridorRouter
         if (c.MaxBorderCrossings is < 0 or > 64)
         {
             errors.Add(new QueryError("max_border_crossings", $"must be between 0 and 64, got {c.MaxBorderCrossings}"));
+        }
+
+        if (c.MaxRiskScore is { } maxScore && !(maxScore is >= 0 and <= 100))
+        {
+            errors.Add(new QueryError("max_risk_score", $"must be between 0 and 100, got {maxScore}"));
+        }
+
+        if (!Enum.IsDefined(query.Objective))
+        {
+            errors.Add(new QueryError("objective", $"unknown objective {(int)query.Objective}"));
+        }
+
+        if (PerspectiveParser.CheckAsOf(c.AsOf ?? Today, Dataset.Sanctions.Coverage) is { } dateError)
+        {
+            errors.Add(dateError);
+        }
+
+        if (query.Payload is { } payload && !(payload.CargoTonnes is > 0 and <= 100))
+        {
+            errors.Add(new QueryError("payload_tonnes", $"must be in (0, 100] t, got {payload.CargoTonnes}"));
         }
 
         return errors;

@@ -1,4 +1,6 @@
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using Corridors.Domain.TransitTime;
 using NetTopologySuite.Geometries;
 
@@ -56,6 +58,12 @@ public sealed record Route(
     public IEnumerable<Place> Places => Legs.Select(l => l.From).Append(Destination);
 
     public IEnumerable<AppliedDwell> Dwells => Legs.SelectMany(l => l.Dwells);
+
+    /// <summary>Sanction risk for the query's perspective; set by the router on every route it returns.</summary>
+    public RouteRisk? SanctionRisk { get; init; }
+
+    /// <summary>CO2e for the query's payload; set by the router on every route it returns.</summary>
+    public RouteEmissions? Emissions { get; init; }
 }
 
 /// <summary>Builds a <see cref="Route"/> with its metrics from a path of directed edges.</summary>

@@ -30,10 +30,16 @@ public sealed record RouteConstraints
     /// <summary>Allow links under construction or planned (their opening date is then ignored).</summary>
     public bool IncludePlanned { get; init; }
 
+    /// <summary>Highest acceptable sanction risk score (0–100), or null for no cap.</summary>
+    public double? MaxRiskScore { get; init; }
+
+    /// <summary>Only routes no applicable measure prohibits for the shipper's perspective.</summary>
+    public bool AllowedOnly { get; init; }
+
     /// <summary>True when the query carries any avoid-list or crossing cap (the user's own constraints).</summary>
     public bool HasUserConstraints =>
         AvoidCountries.Count > 0 || AvoidModes.Count > 0 || AvoidPlaces.Count > 0 || AvoidLinks.Count > 0
-        || MaxBorderCrossings is not null;
+        || MaxBorderCrossings is not null || MaxRiskScore is not null || AllowedOnly;
 }
 
 /// <summary>

@@ -30,6 +30,8 @@ public enum ConstraintKind
     AvoidLink,
     MaxBorderCrossings,
     AsOfDate,
+    MaxRiskScore,
+    AllowedOnly,
 }
 
 /// <summary>A constraint that, on its own, rules out every route (relaxing it alone would give one).</summary>

@@ -1,4 +1,6 @@
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 
 namespace Corridors.Domain.Routing;
 
@@ -10,6 +12,12 @@ public enum Objective
 
     /// <summary>Shortest distance in km.</summary>
     ShortestDistance,
+
+    /// <summary>Lowest sanction exposure for the query's shipper (see networks/sanctions/README.md).</summary>
+    LowestRisk,
+
+    /// <summary>Lowest CO2e for the query's payload (see networks/README.md, "Emission factors").</summary>
+    LowestCo2e,
 }
 
 /// <summary>An origin–destination query: places already resolved to ids, an objective and hard constraints.</summary>
@@ -22,4 +30,16 @@ public sealed record RouteQuery
     public Objective Objective { get; init; } = Objective.Fastest;
 
     public RouteConstraints Constraints { get; init; } = new();
+
+    /// <summary>Sanction regimes that bind the shipper; empty means none. Default: EU.</summary>
+    public IReadOnlySet<Regime> Regimes { get; init; } = new HashSet<Regime> { Regime.EU };
+
+    /// <summary>What is shipped; some measures touch only some cargo classes. Default: general cargo.</summary>
+    public CargoClass Cargo { get; init; } = CargoClass.General;
+
+    /// <summary>Payload for CO2e; null means the data's default (one 40-foot container).</summary>
+    public Payload? Payload { get; init; }
+
+    /// <summary>The shipper's perspective on the query's as-of date (which must be set).</summary>
+    public Perspective Perspective => new(Regimes, Cargo, Constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set."));
 }

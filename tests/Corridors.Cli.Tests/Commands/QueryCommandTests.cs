@@ -110,6 +110,10 @@ public sealed class QueryCommandTests
     [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "-1" }, "corridors: --alternatives: must be between 0 and 10, got -1")]
     [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--corridor", "silk" }, "corridors: --corridor: unknown corridor 'silk'; known: northern, middle, maritime, maritime-cape, cku")]
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "Russia" }, "corridors: --avoid-country: 'RUSSIA' is not an ISO 3166-1 alpha-2 code (two capital letters)")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--perspective", "EU,XX" }, "corridors: --perspective: unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--cargo", "weapons" }, "corridors: --cargo: unknown cargo class 'weapons'; known: general, dual-use, military, energy")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--objective", "cheapest" }, "corridors: --objective: unknown objective 'cheapest'; known: fastest, shortest, lowest-risk, lowest-co2e")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--max-risk-score", "101" }, "corridors: --max-risk-score: must be between 0 and 100, got 101")]
     public void BadInput_ExitsWith2AndTheReason(string[] args, string message)
     {
         CliRun run = Run(args);
@@ -117,6 +121,33 @@ public sealed class QueryCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         Assert.Contains(message, run.ErrorLines);
+    }
+
+    [Fact]
+    public void CompareWithDualUseCargo_ReportsNorthernProhibitedWithItsRiskAndCo2e()
+    {
+        CliRun run = Run("compare", "--from", "Duisburg", "--to", "Xi'an", "--as-of", "2023-06-01", "--perspective", "EU", "--cargo", "dual-use", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement northern = json.RootElement.GetProperty("comparisons")[0];
+        Assert.Equal("ROUTE_OUTCOME_PROHIBITED", northern.GetProperty("outcome").GetString());
+        JsonElement risk = northern.GetProperty("sanctionRisk");
+        Assert.Equal("prohibited", risk.GetProperty("verdict").GetString());
+        Assert.Equal("severe", risk.GetProperty("level").GetString());
+        Assert.InRange(risk.GetProperty("score").GetDouble(), 75, 100);
+        Assert.Contains(risk.GetProperty("exposures").EnumerateArray(), e => e.GetProperty("measureId").GetString() == "EU-RU-TRANSIT-DUALUSE-2023" && e.GetProperty("sources")[0].GetString() == "SAN-16");
+        Assert.True(northern.GetProperty("co2eKg").GetDouble() > 0);
+        Assert.Equal("ROUTE_OUTCOME_FOUND", json.RootElement.GetProperty("comparisons")[1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void AsOfOutsideTheSanctionData_ExitsWith2()
+    {
+        CliRun run = Run("compare", "--from", "xian", "--to", "duisburg", "--as-of", "2010-01-01");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("corridors: --as-of: as-of date 2010-01-01 is outside the sanction data's range 2014-01-01 … 2027-11-29", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()

@@ -8,7 +8,10 @@ public sealed class ValidateCommandTests
         CliRun run = CliRun.Invoke("validate", CliRun.ValidFixture);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("network OK: 8 places, 9 links, 2 corridors, 6 sources", run.Output.Trim());
+        Assert.Equal(
+            "network OK: 8 places, 9 links, 2 corridors, 6 sources\n"
+            + "sanctions OK: 0 measures, data 2014-01-01 … 2027-11-29; emission factors OK: 5 modes",
+            run.Output.Trim());
         Assert.Equal("", run.Error);
     }
 
@@ -77,5 +80,19 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("validate", run.Output, StringComparison.Ordinal);
         Assert.Contains("places", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedMeasuresFile_IsReportedWithExitCode1()
+    {
+        using var temp = new TempFolder();
+        string networks = temp.CopyValidFixture("networks");
+        File.WriteAllText(Path.Combine(networks, "sanctions", "measures.json"), "{ \"coverage\": ");
+
+        CliRun run = CliRun.Invoke("validate", networks);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("measures.json", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal($"networks have 1 problem ({networks})", run.ErrorLines[^1]);
     }
 }

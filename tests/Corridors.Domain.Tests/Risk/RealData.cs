@@ -24,7 +24,7 @@ public sealed class RealData
         Assert.True(measures.IsValid, $"measures.json does not validate:\n{string.Join("\n", measures.Problems)}");
         Catalog = measures.Catalog;
         Router = new CorridorRouter(
-            new RoutingGraph(Network),
+            new Corridors.Domain.Dataset.CorridorDatasetLoader(Wgs84.CreateFactory()).Load(networks).Dataset!,
             new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
             Wgs84.CreateFactory());
         Assessor = new SanctionRiskAssessor(Catalog);

@@ -68,7 +68,7 @@ public class DifferentialTests
         var network = TestNetworks.Random(seed);
         var router = RouterFactory.Create(network);
         RoutingGraph graph = router.Graph;
-        IRouteCost cost = router.CostFor(Objective.Fastest);
+        IRouteCost cost = router.CostFor(router.WithDefaults(RouterFactory.Query("p00", "p01")));
         var random = new Random(seed * 7919);
         for (int q = 0; q < 5; q++)
         {

@@ -13,11 +13,7 @@ namespace Corridors.Domain.Tests.Routing;
 public sealed class RealNetworkPlausibilityTests
 {
     private const double KmPerNauticalMile = 1.852;
-    private static readonly Lazy<CorridorRouter> Router = new(() =>
-    {
-        NetworkLoadResult loaded = new NetworkLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks"));
-        return RouterFactory.Create(loaded.Network ?? throw new InvalidOperationException("networks/ does not validate"));
-    });
+    private static readonly Lazy<CorridorRouter> Router = new(RouterFactory.Real);
 
     private static CorridorComparisonSet Compare(string from, string to, RouteConstraints? constraints = null) =>
         Router.Value.Compare(RouterFactory.Query(from, to, constraints: constraints)).Value!;

@@ -1,5 +1,10 @@
+using Corridors.Domain.Dataset;
+using Corridors.Domain.Emissions;
+using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
+using Corridors.Domain.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Corridors.Domain.Tests.Routing;
@@ -9,8 +14,27 @@ internal static class RouterFactory
     /// <summary>The fixed "today" of routing tests.</summary>
     public static readonly DateOnly Today = new(2026, 11, 29);
 
-    public static CorridorRouter Create(CorridorNetwork network) =>
-        new(new RoutingGraph(network), new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)), TestNetworks.Factory);
+    public static FakeTimeProvider Clock => new(new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    /// <summary>A router on a hand-made network with no sanction measures and 1 kg CO2e per tonne-km on every mode.</summary>
+    public static CorridorRouter Create(CorridorNetwork network) => new(WithoutMeasures(network), Clock, TestNetworks.Factory);
+
+    /// <summary>A router on the shipped networks/ folder (network, measures, emission factors).</summary>
+    public static CorridorRouter Real() => RealDataset.Value is { } dataset
+        ? new CorridorRouter(dataset, Clock, TestNetworks.Factory)
+        : throw new InvalidOperationException("networks/ does not load");
+
+    private static readonly Lazy<CorridorDataset?> RealDataset = new(() =>
+        new CorridorDatasetLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks")).Dataset);
+
+    public static CorridorDataset WithoutMeasures(CorridorNetwork network)
+    {
+        var coverage = new DataCoverage(new DateOnly(2000, 1, 1), Today, new DateOnly(2100, 1, 1));
+        var payload = new Payload("test payload", 10, 1, []);
+        var factors = Enum.GetValues<TransportMode>()
+            .Select(m => new EmissionFactor(m, 1.0, EmissionUnit.KgCo2ePerTonneKm, EmissionBasis.TankToWheel, "test", false, [], "test"));
+        return new CorridorDataset(network, new SanctionsCatalog(coverage, [], [], []), new EmissionFactorSet(payload, factors));
+    }
 
     public static RouteQuery Query(string from, string to, Objective objective = Objective.Fastest, RouteConstraints? constraints = null) =>
         new() { Origin = new PlaceId(from), Destination = new PlaceId(to), Objective = objective, Constraints = constraints ?? new RouteConstraints() };
