@@ -24,7 +24,7 @@ public sealed class CorridorQueries
         Resolver = resolver;
         Limits = limits;
         NetworkVersion = networkVersion;
-        _reader = new RequestReader(router.Network, resolver, limits);
+        _reader = new RequestReader(router.Dataset, resolver, limits);
     }
 
     public CorridorRouter Router { get; }
@@ -49,13 +49,13 @@ public sealed class CorridorQueries
         Place? origin = _reader.Place("origin", request.Origin, errors);
         Place? destination = _reader.Place("destination", request.Destination, errors);
         Objective? objective = RequestReader.Objective("objective", request.HasObjective, request.Objective, errors);
-        RouteConstraints? constraints = _reader.Constraints(request.Constraints, allowCorridor: false, Router.Today, errors);
+        QueryOptions? options = _reader.Options(request.Constraints, allowCorridor: false, Router.Today, errors);
         if (errors.Count > 0)
         {
             return ContractResult<V1.CompareCorridorsResponse>.Failure(errors);
         }
 
-        RouteQuery query = Query(origin!, destination!, objective!.Value, constraints!);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value);
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!))
@@ -69,7 +69,7 @@ public sealed class CorridorQueries
         Place? origin = _reader.Place("origin", request.Origin, errors);
         Place? destination = _reader.Place("destination", request.Destination, errors);
         Objective? objective = RequestReader.Objective("objective", request.HasObjective, request.Objective, errors);
-        RouteConstraints? constraints = _reader.Constraints(request.Constraints, allowCorridor: true, Router.Today, errors);
+        QueryOptions? options = _reader.Options(request.Constraints, allowCorridor: true, Router.Today, errors);
         if (request.Alternatives is < 0 or > CorridorRouter.MaxAlternatives)
         {
             errors.Add(ContractError.Invalid("alternatives", $"must be between 0 and {CorridorRouter.MaxAlternatives}, got {request.Alternatives}"));
@@ -86,11 +86,11 @@ public sealed class CorridorQueries
             return ContractResult<V1.FindRoutesResponse>.Failure(errors);
         }
 
-        RouteQuery query = Query(origin!, destination!, objective!.Value, constraints!);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value);
         QueryResult<RouteSet> result = Router.FindRoutes(query, request.Alternatives, maxOverlap, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindRoutesResponse>.Success(
-                ResponseWriter.ToResponse(result.Value!, origin!, destination!, constraints!.AsOf!.Value, objective.Value))
+                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf, objective.Value))
             : ContractResult<V1.FindRoutesResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
@@ -100,7 +100,7 @@ public sealed class CorridorQueries
         var errors = new List<ContractError>();
         Place? origin = _reader.Place("origin", request.Origin, errors);
         Place? destination = _reader.Place("destination", request.Destination, errors);
-        RouteConstraints? constraints = _reader.Constraints(request.Constraints, allowCorridor: true, Router.Today, errors);
+        QueryOptions? options = _reader.Options(request.Constraints, allowCorridor: true, Router.Today, errors);
         List<Objective>? criteria = null;
         if (request.Criteria.Count > 0 && _reader.ListSize("criteria", request.Criteria.Count, errors))
         {
@@ -119,11 +119,11 @@ public sealed class CorridorQueries
             return ContractResult<V1.FindParetoRoutesResponse>.Failure(errors);
         }
 
-        RouteQuery query = Query(origin!, destination!, criteria?[0] ?? Objective.Fastest, constraints!);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, criteria?[0] ?? Objective.Fastest);
         QueryResult<ParetoFront> result = Router.FindPareto(query, criteria, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindParetoRoutesResponse>.Success(
-                ResponseWriter.ToResponse(result.Value!, origin!, destination!, constraints!.AsOf!.Value))
+                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf))
             : ContractResult<V1.FindParetoRoutesResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
@@ -176,13 +176,13 @@ public sealed class CorridorQueries
         }
 
         Objective? objective = RequestReader.Objective("objective", request.HasObjective, request.Objective, errors);
-        RouteConstraints? constraints = _reader.Constraints(request.Constraints, allowCorridor: true, Router.Today, errors);
+        QueryOptions? options = _reader.Options(request.Constraints, allowCorridor: true, Router.Today, errors);
         if (errors.Count > 0)
         {
             return ContractResult<V1.ComputeMatrixResponse>.Failure(errors);
         }
 
-        RouteQuery template = Query(origins[0], destinations[0], objective!.Value, constraints!);
+        RouteQuery template = options!.Query(origins[0].Id, destinations[0].Id, objective!.Value);
         QueryResult<IReadOnlyList<MatrixCell>> result = Router.ComputeMatrix(
             [.. origins.Select(p => p.Id)], [.. destinations.Select(p => p.Id)], template, cancellationToken);
         if (!result.IsSuccess)
@@ -190,7 +190,7 @@ public sealed class CorridorQueries
             return ContractResult<V1.ComputeMatrixResponse>.Failure(RequestReader.FromDomain(result.Errors));
         }
 
-        var response = new V1.ComputeMatrixResponse { AsOf = ProtoDates.ToText(constraints!.AsOf!.Value) };
+        var response = new V1.ComputeMatrixResponse { AsOf = ProtoDates.ToText(options.AsOf) };
         response.Origins.Add(origins.Select(ResponseWriter.ToSummary));
         response.Destinations.Add(destinations.Select(ResponseWriter.ToSummary));
         response.Cells.Add(result.Value!.Select(ResponseWriter.ToCell));
@@ -363,7 +363,7 @@ public sealed class CorridorQueries
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(destination);
-        RouteQuery query = Query(origin, destination, Objective.Fastest, new RouteConstraints { AsOf = asOf });
+        var query = new RouteQuery { Origin = origin.Id, Destination = destination.Id, Constraints = new RouteConstraints { AsOf = asOf } };
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -374,9 +374,6 @@ public sealed class CorridorQueries
         metrics.Corridors.Add(result.Value!.Comparisons.Select(ResponseWriter.ToMetric));
         return metrics;
     }
-
-    private static RouteQuery Query(Place origin, Place destination, Objective objective, RouteConstraints constraints) =>
-        new() { Origin = origin.Id, Destination = destination.Id, Objective = objective, Constraints = constraints };
 
     private List<Link> OwnLinks(Corridor corridor) => [.. Network.Links.Where(l => l.BelongsTo(corridor.Id))];
 }

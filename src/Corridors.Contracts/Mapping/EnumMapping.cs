@@ -1,4 +1,5 @@
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
@@ -77,6 +78,8 @@ public static class EnumMapping
         ConstraintKind.AvoidLink => V1.ConstraintKind.AvoidLink,
         ConstraintKind.MaxBorderCrossings => V1.ConstraintKind.MaxBorderCrossings,
         ConstraintKind.AsOfDate => V1.ConstraintKind.AsOfDate,
+        ConstraintKind.MaxRiskScore => V1.ConstraintKind.MaxRiskScore,
+        ConstraintKind.AllowedOnly => V1.ConstraintKind.AllowedOnly,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped constraint kind."),
     };
 
@@ -84,14 +87,46 @@ public static class EnumMapping
     {
         Objective.Fastest => V1.Objective.Fastest,
         Objective.ShortestDistance => V1.Objective.ShortestDistance,
+        Objective.LowestRisk => V1.Objective.LowestRisk,
+        Objective.LowestCo2e => V1.Objective.LowestCo2E,
         _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unmapped objective."),
     };
 
-    /// <summary>The domain objective, or null when the server cannot serve it (UNSPECIFIED, unknown, or not yet in the domain).</summary>
+    /// <summary>The domain objective, or null for UNSPECIFIED and unknown numbers.</summary>
     public static Objective? ToDomain(V1.Objective objective) => objective switch
     {
         V1.Objective.Fastest => Objective.Fastest,
         V1.Objective.ShortestDistance => Objective.ShortestDistance,
+        V1.Objective.LowestRisk => Objective.LowestRisk,
+        V1.Objective.LowestCo2E => Objective.LowestCo2e,
         _ => null,
+    };
+
+    public static V1.RiskLevel ToProto(RiskLevel level) => level switch
+    {
+        RiskLevel.Low => V1.RiskLevel.Low,
+        RiskLevel.Elevated => V1.RiskLevel.Elevated,
+        RiskLevel.High => V1.RiskLevel.High,
+        RiskLevel.Severe => V1.RiskLevel.Severe,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unmapped risk level."),
+    };
+
+    public static V1.RiskVerdict ToProto(RiskVerdict verdict) => verdict switch
+    {
+        RiskVerdict.Allowed => V1.RiskVerdict.Allowed,
+        RiskVerdict.Prohibited => V1.RiskVerdict.Prohibited,
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Unmapped risk verdict."),
+    };
+
+    public static V1.MeasureKind ToProto(MeasureKind kind) => kind switch
+    {
+        MeasureKind.Sectoral => V1.MeasureKind.Sectoral,
+        MeasureKind.AssetFreeze => V1.MeasureKind.AssetFreeze,
+        MeasureKind.FinancingBan => V1.MeasureKind.FinancingBan,
+        MeasureKind.TransitBan => V1.MeasureKind.TransitBan,
+        MeasureKind.CarrierBan => V1.MeasureKind.CarrierBan,
+        MeasureKind.SecondarySanctions => V1.MeasureKind.SecondarySanctions,
+        MeasureKind.ShippingRestriction => V1.MeasureKind.ShippingRestriction,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped measure kind."),
     };
 }

@@ -1,5 +1,8 @@
+using Corridors.Domain.Dataset;
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
@@ -12,16 +15,18 @@ namespace Corridors.Contracts.Mapping;
 /// </summary>
 public sealed class RequestReader
 {
+    private readonly CorridorDataset _dataset;
     private readonly CorridorNetwork _network;
     private readonly PlaceResolver _resolver;
     private readonly QueryLimits _limits;
 
-    public RequestReader(CorridorNetwork network, PlaceResolver resolver, QueryLimits limits)
+    public RequestReader(CorridorDataset dataset, PlaceResolver resolver, QueryLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(limits);
-        _network = network;
+        _dataset = dataset;
+        _network = dataset.Network;
         _resolver = resolver;
         _limits = limits;
     }
@@ -99,20 +104,18 @@ public sealed class RequestReader
             return objective;
         }
 
-        errors.Add(ContractError.Invalid(field, value switch
-        {
-            V1.Objective.Unspecified => "OBJECTIVE_UNSPECIFIED is not an objective; leave the field out for OBJECTIVE_FASTEST",
-            V1.Objective.LowestRisk or V1.Objective.LowestCo2E => $"{ProtoName(value)} is not available in this server version",
-            _ => $"unknown objective {(int)value}",
-        }));
+        errors.Add(ContractError.Invalid(field, value == V1.Objective.Unspecified
+            ? "OBJECTIVE_UNSPECIFIED is not an objective; leave the field out for OBJECTIVE_FASTEST"
+            : $"unknown objective {(int)value}"));
         return null;
     }
 
     /// <summary>
-    /// The constraints with their as-of date resolved (empty → <paramref name="today"/>); null when any field is bad.
+    /// The constraints with their as-of date resolved (empty → <paramref name="today"/>), the perspective and the
+    /// payload; null when any field is bad.
     /// </summary>
     /// <param name="allowCorridor">False for comparisons, which cover every corridor.</param>
-    public RouteConstraints? Constraints(V1.RouteConstraints? proto, bool allowCorridor, DateOnly today, List<ContractError> errors)
+    public QueryOptions? Options(V1.RouteConstraints? proto, bool allowCorridor, DateOnly today, List<ContractError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         proto ??= new V1.RouteConstraints();
@@ -212,9 +215,33 @@ public sealed class RequestReader
             errors.Add(ContractError.Invalid("constraints.as_of", $"'{proto.AsOf}' is not a date in YYYY-MM-DD form"));
         }
 
-        if (proto.Perspective is not null)
+        Perspective? perspective = null;
+        if (proto.Perspective is { } requested)
         {
-            errors.Add(ContractError.Invalid("constraints.perspective", "sanctions screening is not available in this server version; leave perspective unset"));
+            // The domain's parser is the one place regimes and cargo classes are read; it also checks the as-of
+            // date, which the router checks again for every query, so that error is left to the router.
+            QueryResult<Perspective> parsed = PerspectiveParser.Parse(
+                string.Join(",", requested.Regimes), requested.CargoClass, asOf, _dataset.Sanctions.Coverage);
+            errors.AddRange(FromDomain(parsed.Errors.Where(e => e.Field != PerspectiveParser.AsOfField)));
+            perspective = parsed.Value;
+        }
+
+        if (proto.HasMaxRiskScore && !(proto.MaxRiskScore is >= 0 and <= 100))
+        {
+            errors.Add(ContractError.Invalid("constraints.max_risk_score", $"must be between 0 and 100, got {proto.MaxRiskScore}"));
+        }
+
+        Payload? payload = null;
+        if (proto.HasPayloadTonnes)
+        {
+            if (proto.PayloadTonnes is > 0 and <= MaxPayloadTonnes)
+            {
+                payload = _dataset.EmissionFactors.DefaultPayload.WithCargoTonnes(proto.PayloadTonnes);
+            }
+            else
+            {
+                errors.Add(ContractError.Invalid("constraints.payload_tonnes", $"must be above 0 and at most {MaxPayloadTonnes} t, got {proto.PayloadTonnes}"));
+            }
         }
 
         if (errors.Count > before)
@@ -222,7 +249,7 @@ public sealed class RequestReader
             return null;
         }
 
-        return new RouteConstraints
+        var constraints = new RouteConstraints
         {
             Corridor = corridor,
             AvoidCountries = countries,
@@ -232,7 +259,10 @@ public sealed class RequestReader
             MaxBorderCrossings = proto.HasMaxBorderCrossings ? proto.MaxBorderCrossings : null,
             AsOf = asOf,
             IncludePlanned = proto.IncludePlanned,
+            MaxRiskScore = proto.HasMaxRiskScore ? proto.MaxRiskScore : null,
+            AllowedOnly = proto.AllowedOnly,
         };
+        return new QueryOptions(constraints, perspective, payload);
     }
 
     /// <summary>False (with an error) when a repeated field has more entries than <see cref="QueryLimits.MaxListItems"/>.</summary>
@@ -267,11 +297,17 @@ public sealed class RequestReader
         return true;
     }
 
+    /// <summary>Heaviest payload accepted, in tonnes (a 40-foot container carries at most ~27 t; the router's bound).</summary>
+    public const double MaxPayloadTonnes = 100;
+
     /// <summary>The proto field path of a field named by a domain <see cref="QueryError"/>.</summary>
     public static string FieldPath(string domainField) => domainField switch
     {
         "corridor" => "constraints.corridor_id",
+        PerspectiveParser.RegimesField => "constraints.perspective.regimes",
+        PerspectiveParser.CargoField => "constraints.perspective.cargo_class",
         "avoid_countries" or "avoid_modes" or "avoid_places" or "avoid_links" or "max_border_crossings" or "as_of" or "include_planned"
+            or "max_risk_score" or "allowed_only" or "payload_tonnes"
             => "constraints." + domainField,
         _ => domainField,
     };
@@ -284,10 +320,4 @@ public sealed class RequestReader
 
     private static string Describe(Place place) => $"{place.Id} ({place.Name}, {place.CountryCode})";
 
-    private static string ProtoName(V1.Objective value) => value switch
-    {
-        V1.Objective.LowestRisk => "OBJECTIVE_LOWEST_RISK",
-        V1.Objective.LowestCo2E => "OBJECTIVE_LOWEST_CO2E",
-        _ => ((int)value).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

@@ -1,4 +1,6 @@
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
@@ -62,10 +64,10 @@ public static class ResponseWriter
         };
     }
 
-    public static V1.RouteLeg ToLeg(RouteLeg leg)
+    public static V1.RouteLeg ToLeg(RouteLeg leg, LegEmissions? emissions = null)
     {
         ArgumentNullException.ThrowIfNull(leg);
-        return new V1.RouteLeg
+        var proto = new V1.RouteLeg
         {
             From = ToRef(leg.From),
             To = ToRef(leg.To),
@@ -75,6 +77,58 @@ public static class ResponseWriter
             DwellHours = Round(leg.DwellHours),
             LinkId = leg.Link.Id.Value,
         };
+        if (emissions is not null)
+        {
+            proto.Co2EKg = Round(emissions.Co2eKg);
+        }
+
+        return proto;
+    }
+
+    /// <summary>The legs with their CO2e (the estimator returns one entry per leg, in route order).</summary>
+    public static IEnumerable<V1.RouteLeg> ToLegs(Route route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        IReadOnlyList<LegEmissions>? emissions = route.Emissions?.Legs;
+        bool aligned = emissions is not null && emissions.Count == route.Legs.Count;
+        return route.Legs.Select((leg, i) => ToLeg(leg, aligned && emissions![i].Link == leg.Link.Id ? emissions[i] : null));
+    }
+
+    public static V1.SanctionRisk ToSanctionRisk(RouteRisk risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        var proto = new V1.SanctionRisk
+        {
+            Score = Round(risk.Score),
+            Level = EnumMapping.ToProto(risk.Level),
+            Verdict = EnumMapping.ToProto(risk.Verdict),
+            Perspective = risk.Perspective.ToString(),
+        };
+        proto.ProhibitingMeasureIds.Add(risk.ProhibitingMeasureIds);
+        proto.Exposures.Add(risk.Exposures.Select(ToExposure));
+        return proto;
+    }
+
+    public static V1.RiskExposure ToExposure(MeasureExposure exposure)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        Measure measure = exposure.Measure;
+        var proto = new V1.RiskExposure
+        {
+            MeasureId = measure.Id,
+            Regime = measure.Regime.ToString(),
+            Title = measure.Title,
+            Target = measure.Target.Describe(),
+            Kind = EnumMapping.ToProto(measure.Kind),
+            Severity = measure.Severity,
+            Prohibits = measure.Prohibits,
+            DistanceKm = Round(exposure.DistanceKm),
+            Days = Round(exposure.Days),
+            Points = Round(exposure.Points),
+        };
+        proto.LinkIds.Add(exposure.Links.Select(l => l.Value));
+        proto.PlaceIds.Add(exposure.Places.Select(p => p.Value));
+        return proto;
     }
 
     public static V1.Route ToRoute(Route route)
@@ -90,8 +144,18 @@ public static class ResponseWriter
             GeometryGeojson = GeoJsonText.LineString(route.Geometry),
         };
         proto.Countries.Add(route.Countries.Select(ToCountryKm));
-        proto.Legs.Add(route.Legs.Select(ToLeg));
+        proto.Legs.Add(ToLegs(route));
         proto.CorridorIds.Add(route.CorridorsUsed.Select(c => c.Value));
+        if (route.SanctionRisk is { } risk)
+        {
+            proto.SanctionRisk = ToSanctionRisk(risk);
+        }
+
+        if (route.Emissions is { } emissions)
+        {
+            proto.Co2EKg = Round(emissions.TotalCo2eKg);
+        }
+
         return proto;
     }
 
@@ -133,8 +197,17 @@ public static class ResponseWriter
             proto.GaugeBreaks = route.GaugeBreaks;
             proto.ModeKm = ToModeKm(route.ModeKm);
             proto.Countries.Add(route.Countries.Select(ToCountryKm));
-            proto.Legs.Add(route.Legs.Select(ToLeg));
+            proto.Legs.Add(ToLegs(route));
             proto.GeometryGeojson = GeoJsonText.LineString(route.Geometry);
+            if (route.SanctionRisk is { } risk)
+            {
+                proto.SanctionRisk = ToSanctionRisk(risk);
+            }
+
+            if (route.Emissions is { } emissions)
+            {
+                proto.Co2EKg = Round(emissions.TotalCo2eKg);
+            }
         }
 
         return proto;
@@ -210,6 +283,15 @@ public static class ResponseWriter
                 proto.TransitDays = ToProto(route.TransitDays);
                 proto.BorderCrossings = route.BorderCrossings;
                 proto.CorridorIds.Add(route.CorridorsUsed.Select(c => c.Value));
+                if (route.SanctionRisk is { } risk)
+                {
+                    proto.SanctionRisk = ToSanctionRisk(risk);
+                }
+
+                if (route.Emissions is { } emissions)
+                {
+                    proto.Co2EKg = Round(emissions.TotalCo2eKg);
+                }
             }
         }
 
@@ -233,6 +315,15 @@ public static class ResponseWriter
             proto.TransitDays = ToProto(route.TransitDays);
             proto.BorderCrossings = route.BorderCrossings;
             proto.GaugeBreaks = route.GaugeBreaks;
+            if (route.SanctionRisk is { } risk)
+            {
+                proto.SanctionRisk = ToSanctionRisk(risk);
+            }
+
+            if (route.Emissions is { } emissions)
+            {
+                proto.Co2EKg = Round(emissions.TotalCo2eKg);
+            }
         }
 
         return proto;

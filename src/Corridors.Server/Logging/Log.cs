@@ -13,7 +13,7 @@ internal static partial class Log
     public static partial void NetworkLoaded(ILogger logger, string version, string directory, int placeCount, int linkCount, int corridorCount, long elapsedMs);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Critical, Message = "Network problem: {Problem}")]
-    public static partial void NetworkProblem(ILogger logger, Corridors.Domain.Network.Validation.NetworkProblem problem);
+    public static partial void NetworkProblem(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Critical, Message = "The network in {Directory} has {ProblemCount} problems; the server does not start")]
     public static partial void NetworkInvalid(ILogger logger, string directory, int problemCount);
@@ -42,9 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Metrics computed for version {Version}: {PairCount} pairs in {ElapsedMs} ms")]
     public static partial void MetricsComputed(ILogger logger, string version, int pairCount, long elapsedMs);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Metrics watch started for {PairCount} pairs, heartbeat every {HeartbeatSeconds} s")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Metrics watch started for {PairCount} pairs, heartbeat every {HeartbeatSeconds} s")]
     public static partial void WatchStarted(ILogger logger, int pairCount, double heartbeatSeconds);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Metrics watch ended after {MessageCount} messages")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Metrics watch ended after {MessageCount} messages")]
     public static partial void WatchEnded(ILogger logger, int messageCount);
 }

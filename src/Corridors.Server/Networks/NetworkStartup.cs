@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Corridors.Contracts.Mapping;
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
-using Corridors.Domain.Network.Loading;
-using Corridors.Domain.Network.Validation;
 using Corridors.Domain.Places;
 using Corridors.Domain.Routing;
 using Corridors.Server.Logging;
@@ -16,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Corridors.Server.Networks;
 
 /// <summary>
-/// Loads the network once, before Kestrel starts accepting calls (hosted services start before the server), builds
+/// Loads the dataset (network, sanctions measures, emission factors) once, before Kestrel starts accepting calls (hosted services start before the server), builds
 /// the routing graph and place resolver, checks the metrics board against it, and turns health to SERVING. A bad
 /// network stops start-up: every validator problem is logged and the exception's message is the whole report.
 /// </summary>
@@ -37,10 +36,10 @@ internal sealed class NetworkStartup(
         long started = Stopwatch.GetTimestamp();
 
         var factory = Wgs84.CreateFactory();
-        NetworkLoadResult result = new NetworkLoader(factory).Load(directory);
-        if (!result.IsValid)
+        CorridorDatasetLoadResult result = new CorridorDatasetLoader(factory).Load(directory);
+        if (result.Dataset is not { } dataset)
         {
-            foreach (NetworkProblem problem in result.Problems)
+            foreach (string problem in result.Problems)
             {
                 Log.NetworkProblem(logger, problem);
             }
@@ -51,8 +50,8 @@ internal sealed class NetworkStartup(
                 + string.Join(Environment.NewLine, result.Problems.Select(p => "  " + p)));
         }
 
-        CorridorNetwork network = result.Network;
-        var router = new CorridorRouter(new RoutingGraph(network), clock, factory);
+        CorridorNetwork network = dataset.Network;
+        var router = new CorridorRouter(dataset, clock, factory);
         var queries = new CorridorQueries(router, new PlaceResolver(network), settings.ToQueryLimits(), NetworkFingerprint.Of(directory));
         CheckBoard(queries, settings.EffectiveMetricsBoard);
 

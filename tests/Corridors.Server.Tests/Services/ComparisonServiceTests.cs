@@ -151,13 +151,80 @@ public sealed class ComparisonServiceTests(SharedServer server)
     }
 
     [Fact]
-    public async Task CompareCorridors_ObjectiveTheDomainCannotServeYet_IsInvalidArgument()
+    public async Task CompareCorridors_EuShipper_AssessesSanctionRiskAndCo2eOfEveryRoute()
+    {
+        var request = new CompareCorridorsRequest
+        {
+            Origin = "xian",
+            Destination = "duisburg",
+            Constraints = new RouteConstraints { Perspective = new Perspective { Regimes = { "EU" }, CargoClass = "general" } },
+        };
+
+        CompareCorridorsResponse response = await _client.CompareCorridorsAsync(request, deadline: Bounded.Deadline()).Within();
+
+        foreach (CorridorComparison found in response.Comparisons.Where(c => c.Legs.Count > 0))
+        {
+            Assert.Equal("EU general 2026-11-29", found.SanctionRisk.Perspective);
+            Assert.InRange(found.SanctionRisk.Score, 0, 100);
+            Assert.NotEqual(RiskLevel.Unspecified, found.SanctionRisk.Level);
+            Assert.True(found.HasCo2EKg, found.CorridorId);
+            Assert.True(found.Co2EKg > 0, found.CorridorId);
+            Assert.Equal(found.Co2EKg, found.Legs.Sum(l => l.Co2EKg), 0.05);
+        }
+
+        CorridorComparison northern = response.Comparisons.Single(c => c.CorridorId == "northern");
+        CorridorComparison maritime = response.Comparisons.Single(c => c.CorridorId == "maritime");
+        Assert.True(northern.SanctionRisk.Score > maritime.SanctionRisk.Score, "the northern route crosses Russia and Belarus");
+        Assert.Contains(northern.SanctionRisk.Exposures, e => e.Target == "country RU" && e.DistanceKm > 0);
+    }
+
+    [Fact]
+    public async Task FindRoutes_LowestRiskAndLowestCo2e_AreServed()
+    {
+        FindRoutesResponse risk = await _client.FindRoutesAsync(
+            new FindRoutesRequest { Origin = "xian", Destination = "duisburg", Objective = Objective.LowestRisk }, deadline: Bounded.Deadline()).Within();
+        FindRoutesResponse fastest = await _client.FindRoutesAsync(
+            new FindRoutesRequest { Origin = "xian", Destination = "duisburg" }, deadline: Bounded.Deadline()).Within();
+        FindRoutesResponse co2e = await _client.FindRoutesAsync(
+            new FindRoutesRequest { Origin = "xian", Destination = "duisburg", Objective = Objective.LowestCo2E }, deadline: Bounded.Deadline()).Within();
+
+        Assert.Equal(Objective.LowestRisk, risk.Objective);
+        Assert.True(risk.Routes[0].SanctionRisk.Score <= fastest.Routes[0].SanctionRisk.Score);
+        Assert.True(co2e.Routes[0].Co2EKg <= fastest.Routes[0].Co2EKg);
+    }
+
+    [Fact]
+    public async Task CompareCorridors_BadPerspectivePayloadAndRiskCap_AreInvalidArgumentNamingEachField()
+    {
+        var request = new CompareCorridorsRequest
+        {
+            Origin = "xian",
+            Destination = "duisburg",
+            Constraints = new RouteConstraints
+            {
+                Perspective = new Perspective { Regimes = { "XX" }, CargoClass = "plutonium" },
+                PayloadTonnes = 0,
+                MaxRiskScore = 101,
+            },
+        };
+
+        RichError error = await _client.CompareCorridorsAsync(request, deadline: Bounded.Deadline()).Fails(StatusCode.InvalidArgument);
+
+        Assert.Equal(
+            ["constraints.perspective.regimes", "constraints.perspective.cargo_class", "constraints.max_risk_score", "constraints.payload_tonnes"],
+            error.Fields);
+        Assert.Contains("unknown regime 'XX'", error.DescriptionOf("constraints.perspective.regimes"), StringComparison.Ordinal);
+        Assert.Contains("unknown cargo class 'plutonium'", error.DescriptionOf("constraints.perspective.cargo_class"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareCorridors_AsOfOutsideTheSanctionsData_IsInvalidArgumentOnAsOf()
     {
         RichError error = await _client.CompareCorridorsAsync(
-            new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg", Objective = Objective.LowestRisk },
+            new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg", Constraints = new RouteConstraints { AsOf = "1990-01-01" } },
             deadline: Bounded.Deadline()).Fails(StatusCode.InvalidArgument);
 
-        Assert.Equal(["objective"], error.Fields);
+        Assert.Equal(["constraints.as_of"], error.Fields);
     }
 
     [Fact]

@@ -9,9 +9,11 @@ public sealed class NetworkCopy : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "corridors-networks-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        foreach (string file in System.IO.Directory.EnumerateFiles(RealNetworks))
+        foreach (string file in System.IO.Directory.EnumerateFiles(RealNetworks, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)));
+            string target = Path.Combine(Directory, Path.GetRelativePath(RealNetworks, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 
