@@ -55,7 +55,7 @@ public sealed class Co2eEstimator
         return new Co2eCost(graph, kgPerLink);
     }
 
-    private sealed class Co2eCost(RoutingGraph graph, double[] kgPerLink) : IRouteCost
+    private sealed class Co2eCost(RoutingGraph graph, double[] kgPerLink) : ITransitionFreeCost
     {
         public double EdgeCost(int edge) => kgPerLink[graph.EdgeLinkIndex(edge)];
 

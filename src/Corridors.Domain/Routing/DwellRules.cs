@@ -19,39 +19,39 @@ public static class DwellRules
     public static DwellSet Triggered(RoutingGraph graph, int inEdge, int node, int outEdge)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        Link? arriving = inEdge == NoEdge ? null : graph.EdgeLink(inEdge);
-        Link? leaving = outEdge == NoEdge ? null : graph.EdgeLink(outEdge);
+        bool arrives = inEdge != NoEdge;
+        bool leaves = outEdge != NoEdge;
+        int inLink = arrives ? graph.EdgeLinkIndex(inEdge) : -1;
+        int outLink = leaves ? graph.EdgeLinkIndex(outEdge) : -1;
+        TransportMode inMode = arrives ? graph.LinkMode[inLink] : default;
+        TransportMode outMode = leaves ? graph.LinkMode[outLink] : default;
         var set = DwellSet.None;
-        if (arriving is not null && leaving is not null
-            && graph.NodePlace(node).Kind == PlaceKind.BorderCrossing)
+        if (arrives && leaves && graph.NodeKind[node] == PlaceKind.BorderCrossing)
         {
             set |= DwellSet.BorderCrossing;
         }
 
-        if (arriving is { Mode: TransportMode.Rail } && leaving is { Mode: TransportMode.Rail }
-            && arriving.GaugeMm != leaving.GaugeMm)
+        if (arrives && leaves && inMode == TransportMode.Rail && outMode == TransportMode.Rail
+            && graph.LinkGaugeMm[inLink] != graph.LinkGaugeMm[outLink])
         {
             set |= DwellSet.GaugeBreak;
         }
 
-        bool arrivesByWater = arriving?.IsWater ?? false;
-        bool leavesByWater = leaving?.IsWater ?? false;
-        bool arrivesByLand = arriving is not null && !arrivesByWater;
-        bool leavesByLand = leaving is not null && !leavesByWater;
-        if ((arrivesByLand && leavesByWater) || (arrivesByWater && leavesByLand)
-            || (arriving is null && leavesByWater) || (leaving is null && arrivesByWater))
+        bool arrivesByWater = arrives && graph.LinkIsWater[inLink];
+        bool leavesByWater = leaves && graph.LinkIsWater[outLink];
+        if ((arrives && !arrivesByWater && leavesByWater) || (arrivesByWater && leaves && !leavesByWater)
+            || (!arrives && leavesByWater) || (!leaves && arrivesByWater))
         {
             set |= DwellSet.PortHandling;
         }
 
-        if (leaving is { Mode: TransportMode.Ferry } && arriving is not { Mode: TransportMode.Ferry })
+        if (leaves && outMode == TransportMode.Ferry && !(arrives && inMode == TransportMode.Ferry))
         {
             set |= DwellSet.FerryWait;
         }
 
-        if (arriving is not null && leaving is not null
-            && ((arriving.Mode == TransportMode.Rail && leaving.Mode == TransportMode.Road)
-                || (arriving.Mode == TransportMode.Road && leaving.Mode == TransportMode.Rail)))
+        if (arrives && leaves
+            && ((inMode == TransportMode.Rail && outMode == TransportMode.Road) || (inMode == TransportMode.Road && outMode == TransportMode.Rail)))
         {
             set |= DwellSet.Transshipment;
         }
@@ -102,49 +102,34 @@ public enum DwellSet : byte
     Transshipment = 16,
 }
 
-/// <summary>Dwell estimates per node, precomputed as PERT summaries for the search's hot path.</summary>
+/// <summary>Dwell estimates per node, precomputed as PERT sums for every combination of triggered kinds.</summary>
 internal sealed class NodeDwells
 {
-    private readonly Pert[] _pert;     // [node * KindCount + kind]
-    private readonly bool[] _present;
-    private static readonly int KindCount = Enum.GetValues<DwellKind>().Length;
+    private const int SetCount = 32; // all combinations of the five DwellSet flags
+    private readonly Pert[] _bySet;  // [node * SetCount + set]
 
     public NodeDwells(CorridorNetwork network)
     {
-        _pert = new Pert[network.Places.Count * KindCount];
-        _present = new bool[_pert.Length];
+        _bySet = new Pert[network.Places.Count * SetCount];
         for (int n = 0; n < network.Places.Count; n++)
         {
-            foreach (Dwell dwell in network.Places[n].Dwells)
+            Place place = network.Places[n];
+            for (int set = 1; set < SetCount; set++)
             {
-                int slot = n * KindCount + (int)dwell.Kind;
-                _pert[slot] = Pert.Of(dwell.Hours);
-                _present[slot] = true;
+                Pert sum = Pert.Zero;
+                foreach (DwellSet flag in DwellRules.Flags((DwellSet)set))
+                {
+                    if (place.DwellOf(DwellRules.KindOf(flag)) is { } dwell)
+                    {
+                        sum += Pert.Of(dwell.Hours);
+                    }
+                }
+
+                _bySet[n * SetCount + set] = sum;
             }
         }
     }
 
     /// <summary>Summed PERT hours of the triggered dwells the place has figures for.</summary>
-    public Pert Hours(int node, DwellSet triggered)
-    {
-        if (triggered == DwellSet.None)
-        {
-            return Pert.Zero;
-        }
-
-        Pert sum = Pert.Zero;
-        foreach (DwellSet flag in DwellRules.AllFlags)
-        {
-            if ((triggered & flag) != 0)
-            {
-                int slot = node * KindCount + (int)DwellRules.KindOf(flag);
-                if (_present[slot])
-                {
-                    sum += _pert[slot];
-                }
-            }
-        }
-
-        return sum;
-    }
+    public Pert Hours(int node, DwellSet triggered) => _bySet[node * SetCount + (int)triggered];
 }

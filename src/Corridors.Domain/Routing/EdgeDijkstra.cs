@@ -28,7 +28,7 @@ internal sealed class EdgeDijkstra
     private readonly int _layers;
     private readonly double[] _dist;
     private readonly int[] _prev;
-    private readonly PriorityQueue<int, (double Cost, int State)> _queue;
+    private readonly StateHeap _queue = new();
 
     public EdgeDijkstra(RoutingGraph graph, SearchSpace space, IRouteCost cost)
     {
@@ -38,7 +38,6 @@ internal sealed class EdgeDijkstra
         _layers = space.IsCapped ? space.MaxBorderCrossings + 1 : 1;
         _dist = new double[graph.EdgeCount * _layers];
         _prev = new int[_dist.Length];
-        _queue = new PriorityQueue<int, (double, int)>(64, StateComparer.Instance);
     }
 
     /// <summary>Bans applied on top of the search space (Yen's root path and deviations).</summary>
@@ -51,6 +50,12 @@ internal sealed class EdgeDijkstra
 
     public SearchPath? Find(SearchStart start, int destination, CancellationToken cancellationToken)
     {
+        if (_cost is ITransitionFreeCost && !_space.IsCapped && start.InEdge == DwellRules.NoEdge
+            && BannedEdges is null && BannedNodes is null)
+        {
+            return FindNodeLabelled(start.Node, destination, cancellationToken);
+        }
+
         Array.Fill(_dist, double.PositiveInfinity);
         _queue.Clear();
         SettledCount = 0;
@@ -75,14 +80,14 @@ internal sealed class EdgeDijkstra
 
         double best = double.PositiveInfinity;
         int bestState = -1;
-        while (_queue.TryDequeue(out int state, out var key))
+        while (_queue.TryPop(out double cost, out int state))
         {
-            if (key.Cost > _dist[state])
+            if (cost > _dist[state])
             {
                 continue; // stale entry
             }
 
-            if (key.Cost >= best)
+            if (cost >= best)
             {
                 break;
             }
@@ -97,7 +102,7 @@ internal sealed class EdgeDijkstra
             int v = _graph.EdgeTo(e);
             if (v == destination)
             {
-                double total = key.Cost + _cost.TransitionCost(e, v, DwellRules.NoEdge);
+                double total = cost + _cost.TransitionCost(e, v, DwellRules.NoEdge);
                 if (total < best || (total == best && state < bestState))
                 {
                     best = total;
@@ -120,12 +125,71 @@ internal sealed class EdgeDijkstra
                     continue;
                 }
 
-                double c = key.Cost + _cost.TransitionCost(e, v, f) + _cost.EdgeCost(f);
+                double c = cost + _cost.TransitionCost(e, v, f) + _cost.EdgeCost(f);
                 Relax(StateOf(f, crossings), c, state);
             }
         }
 
         return bestState < 0 ? null : new SearchPath(Unwind(bestState), best);
+    }
+
+    /// <summary>
+    /// Plain node-labelled Dijkstra for costs without transitions: the same optimum as the edge-labelled search (no
+    /// transition can make a longer arrival better), settling each place once.
+    /// </summary>
+    private SearchPath? FindNodeLabelled(int origin, int destination, CancellationToken cancellationToken)
+    {
+        var dist = new double[_graph.NodeCount];
+        var arrivedBy = new int[_graph.NodeCount];
+        Array.Fill(dist, double.PositiveInfinity);
+        dist[origin] = 0;
+        arrivedBy[origin] = -1;
+        _queue.Clear();
+        _queue.Push(0, origin);
+        SettledCount = 0;
+        while (_queue.TryPop(out double cost, out int v))
+        {
+            if (cost > dist[v])
+            {
+                continue;
+            }
+
+            if (v == destination)
+            {
+                var edges = new List<int>();
+                for (int n = v; arrivedBy[n] >= 0; n = _graph.EdgeFrom(arrivedBy[n]))
+                {
+                    edges.Add(arrivedBy[n]);
+                }
+
+                edges.Reverse();
+                return new SearchPath([.. edges], cost);
+            }
+
+            if ((++SettledCount & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int f = _graph.FirstEdge(v); f < _graph.EndEdge(v); f++)
+            {
+                int to = _graph.EdgeTo(f);
+                if (!_space.LinkAllowed[_graph.EdgeLinkIndex(f)] || !_space.NodeAllowed[to] || !_space.NodeAllowed[v])
+                {
+                    continue;
+                }
+
+                double c = cost + _cost.EdgeCost(f);
+                if (double.IsFinite(c) && c < dist[to])
+                {
+                    dist[to] = c;
+                    arrivedBy[to] = f;
+                    _queue.Push(c, to);
+                }
+            }
+        }
+
+        return null;
     }
 
     private bool Usable(int edge, int fromNode, int inEdge)
@@ -138,7 +202,7 @@ internal sealed class EdgeDijkstra
                && (inEdge == DwellRules.NoEdge || edge != _graph.EdgeReverse(inEdge));
     }
 
-    private bool CrossesBorder(int edge) => _space.IsCapped && _graph.EdgeLink(edge).CrossesBorder;
+    private bool CrossesBorder(int edge) => _space.IsCapped && _graph.LinkCrossesBorder[_graph.EdgeLinkIndex(edge)];
 
     private int StateOf(int edge, int crossings) => _space.IsCapped ? edge * _layers + crossings : edge;
 
@@ -148,7 +212,7 @@ internal sealed class EdgeDijkstra
         {
             _dist[state] = cost;
             _prev[state] = previous;
-            _queue.Enqueue(state, (cost, state));
+            _queue.Push(cost, state);
         }
     }
 
@@ -162,16 +226,5 @@ internal sealed class EdgeDijkstra
 
         edges.Reverse();
         return [.. edges];
-    }
-
-    private sealed class StateComparer : IComparer<(double Cost, int State)>
-    {
-        public static readonly StateComparer Instance = new();
-
-        public int Compare((double Cost, int State) x, (double Cost, int State) y)
-        {
-            int byCost = x.Cost.CompareTo(y.Cost);
-            return byCost != 0 ? byCost : x.State.CompareTo(y.State);
-        }
     }
 }

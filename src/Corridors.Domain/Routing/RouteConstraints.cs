@@ -63,29 +63,51 @@ internal sealed class SearchSpace
 
     public bool IsCapped => MaxBorderCrossings != int.MaxValue;
 
+    private static bool AnyAvoided(int[] countries, bool[] avoided)
+    {
+        foreach (int country in countries)
+        {
+            if (avoided[country])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <param name="ignoreDates">Diagnosis only: treat every link that is not closed as open, whatever its dates.</param>
     public static SearchSpace Compile(RoutingGraph graph, RouteConstraints constraints, bool ignoreDates = false)
     {
         DateOnly asOf = constraints.AsOf ?? throw new InvalidOperationException("The router sets AsOf before compiling.");
         CorridorNetwork network = graph.Network;
+        var avoidCountry = new bool[graph.CountryIndex.Count];
+        foreach (string code in constraints.AvoidCountries)
+        {
+            if (graph.CountryIndex.TryGetValue(code, out int index))
+            {
+                avoidCountry[index] = true;
+            }
+        }
+
+        int corridor = constraints.Corridor is { } id ? graph.CorridorIndex.GetValueOrDefault(id, -1) : -1;
+        bool restricted = constraints.Corridor is not null;
         var linkAllowed = new bool[network.Links.Count];
         for (int l = 0; l < linkAllowed.Length; l++)
         {
-            Link link = network.Links[l];
             linkAllowed[l] =
-                (constraints.Corridor is not { } corridor || link.IsAccess || link.BelongsTo(corridor))
-                && (ignoreDates ? link.Status != LinkStatus.Closed : link.IsUsableOn(asOf, constraints.IncludePlanned))
-                && !constraints.AvoidModes.Contains(link.Mode)
-                && !constraints.AvoidLinks.Contains(link.Id)
-                && !link.Countries.Any(constraints.AvoidCountries.Contains);
+                (!restricted || graph.LinkIsAccess[l] || Array.IndexOf(graph.LinkCorridors[l], corridor) >= 0)
+                && (constraints.AvoidModes.Count == 0 || !constraints.AvoidModes.Contains(graph.LinkMode[l]))
+                && !AnyAvoided(graph.LinkCountries[l], avoidCountry)
+                && (constraints.AvoidLinks.Count == 0 || !constraints.AvoidLinks.Contains(network.Links[l].Id))
+                && (ignoreDates ? network.Links[l].Status != LinkStatus.Closed : network.Links[l].IsUsableOn(asOf, constraints.IncludePlanned));
         }
 
         var nodeAllowed = new bool[network.Places.Count];
         for (int n = 0; n < nodeAllowed.Length; n++)
         {
-            Place place = network.Places[n];
-            nodeAllowed[n] = !constraints.AvoidPlaces.Contains(place.Id)
-                             && !constraints.AvoidCountries.Contains(place.CountryCode);
+            nodeAllowed[n] = !avoidCountry[graph.NodeCountry[n]]
+                             && (constraints.AvoidPlaces.Count == 0 || !constraints.AvoidPlaces.Contains(network.Places[n].Id));
         }
 
         return new SearchSpace(linkAllowed, nodeAllowed, constraints.MaxBorderCrossings ?? int.MaxValue);

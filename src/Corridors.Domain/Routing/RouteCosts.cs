@@ -17,10 +17,16 @@ public interface IRouteCost
     double TransitionCost(int inEdge, int node, int outEdge);
 }
 
+/// <summary>
+/// A cost whose transitions are always zero: the search may then label nodes instead of edges (as Itinero does
+/// for profiles without turn costs), which settles each place once instead of once per arriving edge.
+/// </summary>
+public interface ITransitionFreeCost : IRouteCost;
+
 /// <summary>Shortest distance: kilometres of the links, nothing at places.</summary>
-public sealed class DistanceCost(RoutingGraph graph) : IRouteCost
+public sealed class DistanceCost(RoutingGraph graph) : ITransitionFreeCost
 {
-    public double EdgeCost(int edge) => graph.EdgeLink(edge).DistanceKm.Value;
+    public double EdgeCost(int edge) => graph.LinkDistanceKm[graph.EdgeLinkIndex(edge)];
 
     public double TransitionCost(int inEdge, int node, int outEdge) => 0;
 }

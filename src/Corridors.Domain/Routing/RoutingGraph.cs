@@ -77,12 +77,47 @@ public sealed class RoutingGraph
             _edgeReverse[e] = byLinkDirection.TryGetValue((_edgeLink[e], !_edgeForward[e]), out int r) ? r : -1;
         }
 
-        LinkMovingHours = new Pert[network.Links.Count];
-        for (int l = 0; l < network.Links.Count; l++)
+        int linkCount = network.Links.Count;
+        LinkMovingHours = new Pert[linkCount];
+        LinkDistanceKm = new double[linkCount];
+        LinkMode = new TransportMode[linkCount];
+        LinkGaugeMm = new int[linkCount];
+        LinkIsWater = new bool[linkCount];
+        LinkCrossesBorder = new bool[linkCount];
+        LinkIsAccess = new bool[linkCount];
+        LinkCountries = new int[linkCount][];
+        LinkCorridors = new int[linkCount][];
+        var countryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int CountryIndexOf(string code)
         {
-            LinkMovingHours[l] = Pert.Of(network.Links[l].MovingHours());
+            if (!countryIndex.TryGetValue(code, out int index))
+            {
+                index = countryIndex.Count;
+                countryIndex.Add(code, index);
+            }
+
+            return index;
         }
 
+        var corridorIndex = network.Corridors.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        for (int l = 0; l < linkCount; l++)
+        {
+            Link link = network.Links[l];
+            LinkMovingHours[l] = Pert.Of(link.MovingHours());
+            LinkDistanceKm[l] = link.DistanceKm.Value;
+            LinkMode[l] = link.Mode;
+            LinkGaugeMm[l] = link.GaugeMm ?? 0;
+            LinkIsWater[l] = link.IsWater;
+            LinkCrossesBorder[l] = link.CrossesBorder;
+            LinkIsAccess[l] = link.IsAccess;
+            LinkCountries[l] = [.. link.Countries.Select(CountryIndexOf)];
+            LinkCorridors[l] = [.. link.Corridors.Where(corridorIndex.ContainsKey).Select(c => corridorIndex[c])];
+        }
+
+        NodeKind = [.. network.Places.Select(p => p.Kind)];
+        NodeCountry = [.. network.Places.Select(p => CountryIndexOf(p.CountryCode))];
+        CountryIndex = countryIndex;
+        CorridorIndex = corridorIndex;
         Dwells = new NodeDwells(network);
     }
 
@@ -97,6 +132,36 @@ public sealed class RoutingGraph
 
     /// <summary>Dwell estimates per node and kind.</summary>
     internal NodeDwells Dwells { get; }
+
+    // Per-link and per-node attributes as flat arrays, so the search's hot path reads no records.
+    internal double[] LinkDistanceKm { get; }
+
+    internal TransportMode[] LinkMode { get; }
+
+    /// <summary>Gauge in mm, 0 for non-rail links.</summary>
+    internal int[] LinkGaugeMm { get; }
+
+    internal bool[] LinkIsWater { get; }
+
+    internal bool[] LinkCrossesBorder { get; }
+
+    internal bool[] LinkIsAccess { get; }
+
+    /// <summary>Indices (see <see cref="CountryIndex"/>) of the countries each link crosses.</summary>
+    internal int[][] LinkCountries { get; }
+
+    /// <summary>Indices (see <see cref="CorridorIndex"/>) of the corridors each link belongs to.</summary>
+    internal int[][] LinkCorridors { get; }
+
+    internal PlaceKind[] NodeKind { get; }
+
+    internal int[] NodeCountry { get; }
+
+    /// <summary>Dense index of every country code that appears in the network.</summary>
+    internal IReadOnlyDictionary<string, int> CountryIndex { get; }
+
+    /// <summary>Dense index of the registry's corridors.</summary>
+    internal IReadOnlyDictionary<CorridorId, int> CorridorIndex { get; }
 
     public int FirstEdge(int node) => _firstEdge[node];
 
