@@ -2,6 +2,7 @@ using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Risk;
+using Corridors.Domain.Scenarios;
 using NetTopologySuite.Geometries;
 
 namespace Corridors.Domain.Dataset;
@@ -10,7 +11,8 @@ namespace Corridors.Domain.Dataset;
 /// Everything a query needs, loaded once and immutable: the network, the sanctions measures and the emission
 /// factors. The service and the CLI both load it with <see cref="CorridorDatasetLoader"/>.
 /// </summary>
-public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors);
+/// <param name="Scenarios">The scenarios shipped in <c>networks/scenarios/</c> (read-only; users add their own through the API).</param>
+public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors, IReadOnlyList<Scenario> Scenarios);
 
 /// <summary>The dataset, or every problem found in any of its files (never both).</summary>
 public sealed record CorridorDatasetLoadResult(CorridorDataset? Dataset, IReadOnlyList<string> Problems)
@@ -18,9 +20,14 @@ public sealed record CorridorDatasetLoadResult(CorridorDataset? Dataset, IReadOn
     public bool IsValid => Dataset is not null;
 }
 
-/// <summary>Loads <c>networks/</c>: the network files, <c>sanctions/measures.json</c> and <c>emission-factors.json</c>.</summary>
+/// <summary>
+/// Loads <c>networks/</c>: the network files, <c>sanctions/measures.json</c>, <c>emission-factors.json</c> and the
+/// shipped scenarios <c>scenarios/*.json</c> (each file's name must be its scenario's id).
+/// </summary>
 public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
 {
+    public const string ScenariosFolder = "scenarios";
+
     public CorridorDatasetLoadResult Load(string directory)
     {
         NetworkLoadResult network = new NetworkLoader(geometryFactory).Load(directory);
@@ -33,8 +40,44 @@ public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
         MeasureLoadResult measures = MeasureLoader.Load(Path.Combine(directory, MeasureLoader.RelativePath), network.Network);
         EmissionFactorsLoadResult factors = EmissionFactorsLoader.Load(Path.Combine(directory, EmissionFactorsLoader.RelativePath), network.Network);
         List<string> problems = [.. measures.Problems.Select(p => p.ToString()), .. factors.Problems.Select(p => p.ToString())];
+        var scenarios = new List<Scenario>();
+        if (measures.Catalog is not null)
+        {
+            scenarios.AddRange(LoadScenarios(directory, network.Network, measures.Catalog, problems));
+        }
+
         return problems.Count > 0 || measures.Catalog is null || factors.Factors is null
             ? new CorridorDatasetLoadResult(null, problems)
-            : new CorridorDatasetLoadResult(new CorridorDataset(network.Network, measures.Catalog, factors.Factors), []);
+            : new CorridorDatasetLoadResult(new CorridorDataset(network.Network, measures.Catalog, factors.Factors, scenarios), []);
+    }
+
+    private static List<Scenario> LoadScenarios(string directory, CorridorNetwork network, SanctionsCatalog sanctions, List<string> problems)
+    {
+        var scenarios = new List<Scenario>();
+        string folder = Path.Combine(directory, ScenariosFolder);
+        if (!Directory.Exists(folder))
+        {
+            return scenarios;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            string name = $"{ScenariosFolder}/{Path.GetFileName(file)}";
+            var parsed = ScenarioJson.Parse(File.ReadAllText(file), network, sanctions);
+            if (parsed.Value is not { } scenario)
+            {
+                problems.AddRange(parsed.Errors.Select(e => $"{name}: {e.Field}: {e.Message}"));
+            }
+            else if (scenario.Id != Path.GetFileNameWithoutExtension(file))
+            {
+                problems.Add($"{name}: id: '{scenario.Id}' differs from the file name");
+            }
+            else
+            {
+                scenarios.Add(scenario);
+            }
+        }
+
+        return scenarios;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
+using Corridors.Domain.Scenarios;
 
 namespace Corridors.Domain.Routing;
 
@@ -33,9 +34,9 @@ public sealed partial class CorridorRouter
         return Judge(route, query);
     }
 
-    internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken)
+    internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken, bool ignoreClosures = false)
     {
-        SearchSpace space = SearchSpace.Compile(Graph, constraints, ignoreDates);
+        SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), ignoreDates, ignoreClosures);
         var search = new EdgeDijkstra(Graph, space, CostFor(query with { Constraints = constraints }));
         return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
     }
@@ -60,7 +61,7 @@ public sealed partial class CorridorRouter
     /// </summary>
     private RouteAnswer WithinRiskCap(RouteQuery query, double maxScore, CancellationToken cancellationToken)
     {
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints), CostFor(query));
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query)), CostFor(query));
         int origin = Graph.NodeOf(query.Origin);
         int destination = Graph.NodeOf(query.Destination);
         Route? within = null;
@@ -111,7 +112,16 @@ public sealed partial class CorridorRouter
         SearchPath? undated = Search(query, constraints, ignoreDates: true, cancellationToken);
         if (undated is not null)
         {
-            return NotYetOpen(undated, asOf, constraints.IncludePlanned);
+            return NotYetOpen(query, undated, asOf, constraints.IncludePlanned);
+        }
+
+        ScenarioOverlay overlay = OverlayOf(query);
+        if (overlay.ClosesAnythingOn(asOf) && Search(query, constraints, ignoreDates: false, cancellationToken, ignoreClosures: true) is not null)
+        {
+            string closures = string.Join(", ", overlay.ClosuresOn(asOf));
+            var reason = new Infeasibility(ConstraintKind.ScenarioClosure, overlay.Scenario!.Id,
+                $"scenario '{overlay.Scenario.Id}' closing {closures}");
+            return Infeasible([reason], $"every route is ruled out by {reason.Message} on {asOf:yyyy-MM-dd}");
         }
 
         if (!constraints.HasUserConstraints)
@@ -152,12 +162,14 @@ public sealed partial class CorridorRouter
         return NoPath(query);
     }
 
-    private RouteAnswer NotYetOpen(SearchPath undated, DateOnly asOf, bool includePlanned)
+    private RouteAnswer NotYetOpen(RouteQuery query, SearchPath undated, DateOnly asOf, bool includePlanned)
     {
+        ScenarioOverlay overlay = OverlayOf(query);
         var blocking = undated.Edges
-            .Select(e => Graph.EdgeLink(e))
-            .Where(l => !l.IsUsableOn(asOf, includePlanned))
+            .Select(Graph.EdgeLinkIndex)
             .Distinct()
+            .Where(l => !overlay.IsLinkUsable(l, asOf, includePlanned, ignoreDates: false, ignoreClosures: true))
+            .Select(l => Network.Links[l])
             .ToList();
         DateOnly? opensOn = blocking.All(l => l.Opens is not null) && blocking.Count > 0
             ? blocking.Max(l => l.Opens!.Date)

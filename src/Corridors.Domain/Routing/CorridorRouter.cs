@@ -3,6 +3,7 @@ using Corridors.Domain.Dataset;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
+using Corridors.Domain.Scenarios;
 using NetTopologySuite.Geometries;
 
 namespace Corridors.Domain.Routing;
@@ -31,6 +32,7 @@ public sealed partial class CorridorRouter
         Graph = new RoutingGraph(dataset.Network);
         Risk = new SanctionRiskAssessor(dataset.Sanctions);
         Emissions = new Co2eEstimator(dataset.EmissionFactors);
+        Baseline = ScenarioOverlay.Baseline(Graph, dataset.Sanctions);
         _clock = clock;
         _geometryFactory = geometryFactory;
     }
@@ -42,6 +44,20 @@ public sealed partial class CorridorRouter
     public SanctionRiskAssessor Risk { get; }
 
     public Co2eEstimator Emissions { get; }
+
+    /// <summary>The overlay of the baseline (no scenario).</summary>
+    public ScenarioOverlay Baseline { get; }
+
+    /// <summary>Parses, validates and compiles a scenario document against this router's network and measures.</summary>
+    public QueryResult<ScenarioOverlay> CompileScenario(string definitionJson, long version)
+    {
+        QueryResult<Scenario> parsed = ScenarioJson.Parse(definitionJson, Network, Dataset.Sanctions);
+        return parsed.Value is { } scenario
+            ? QueryResult<ScenarioOverlay>.Success(ScenarioOverlay.Compile(scenario, version, Graph, Dataset.Sanctions))
+            : QueryResult<ScenarioOverlay>.Failure(parsed.Errors);
+    }
+
+    internal ScenarioOverlay OverlayOf(RouteQuery query) => query.Scenario ?? Baseline;
 
     public CorridorNetwork Network => Graph.Network;
 
@@ -104,14 +120,14 @@ public sealed partial class CorridorRouter
         ArgumentNullException.ThrowIfNull(query);
         IRouteCost cost = query.Objective switch
         {
-            Objective.Fastest => new TransitTimeCost(Graph),
+            Objective.Fastest => new TransitTimeCost(Graph, OverlayOf(query)),
             Objective.ShortestDistance => new DistanceCost(Graph),
-            Objective.LowestRisk => Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
+            Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
             Objective.LowestCo2e => Emissions.CostFor(Graph, query.Payload),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Objective, "Unknown objective."),
         };
         return query.Constraints.AllowedOnly
-            ? new GuardedCost(cost, Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination, ProhibitedEdges.Forbidden))
+            ? new GuardedCost(cost, OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination, ProhibitedEdges.Forbidden))
             : cost;
     }
 
@@ -120,13 +136,15 @@ public sealed partial class CorridorRouter
         query.Constraints.AsOf is null ? query with { Constraints = query.Constraints with { AsOf = Today } } : query;
 
     /// <summary>The route of a path with its network metrics only (no risk or CO2e).</summary>
-    internal Route BuildRoute(IReadOnlyList<int> edges) => RouteBuilder.Build(Graph, edges, _geometryFactory);
+    internal Route BuildRoute(IReadOnlyList<int> edges, ScenarioOverlay? overlay = null) =>
+        RouteBuilder.Build(Graph, edges, _geometryFactory, overlay ?? Baseline);
 
     /// <summary>The route of a path, with its sanction risk and CO2e for the query.</summary>
     internal Route BuildRoute(IReadOnlyList<int> edges, RouteQuery query)
     {
-        Route route = BuildRoute(edges);
-        return route with { SanctionRisk = Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Payload) };
+        ScenarioOverlay overlay = OverlayOf(query);
+        Route route = BuildRoute(edges, overlay);
+        return route with { SanctionRisk = overlay.Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Payload) };
     }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>

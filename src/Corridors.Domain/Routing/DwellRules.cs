@@ -109,17 +109,22 @@ internal sealed class NodeDwells
     private readonly Pert[] _bySet;  // [node * SetCount + set]
 
     public NodeDwells(CorridorNetwork network)
+        : this(network, (node, kind) => network.Places[node].DwellOf(kind))
+    {
+    }
+
+    /// <param name="dwellOf">The dwell of a node and kind (a scenario may replace some).</param>
+    public NodeDwells(CorridorNetwork network, Func<int, DwellKind, Dwell?> dwellOf)
     {
         _bySet = new Pert[network.Places.Count * SetCount];
         for (int n = 0; n < network.Places.Count; n++)
         {
-            Place place = network.Places[n];
             for (int set = 1; set < SetCount; set++)
             {
                 Pert sum = Pert.Zero;
                 foreach (DwellSet flag in DwellRules.Flags((DwellSet)set))
                 {
-                    if (place.DwellOf(DwellRules.KindOf(flag)) is { } dwell)
+                    if (dwellOf(n, DwellRules.KindOf(flag)) is { } dwell)
                     {
                         sum += Pert.Of(dwell.Hours);
                     }

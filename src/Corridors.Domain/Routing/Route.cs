@@ -69,7 +69,7 @@ public sealed record Route(
 /// <summary>Builds a <see cref="Route"/> with its metrics from a path of directed edges.</summary>
 internal static class RouteBuilder
 {
-    public static Route Build(RoutingGraph graph, IReadOnlyList<int> edges, GeometryFactory geometryFactory)
+    public static Route Build(RoutingGraph graph, IReadOnlyList<int> edges, GeometryFactory geometryFactory, Scenarios.ScenarioOverlay overlay)
     {
         if (edges.Count == 0)
         {
@@ -91,11 +91,11 @@ internal static class RouteBuilder
             int inEdge = i == 0 ? DwellRules.NoEdge : edges[i - 1];
             int node = graph.EdgeFrom(e);
             DwellSet triggered = DwellRules.Triggered(graph, inEdge, node, e);
-            var dwells = Applied(graph, node, triggered);
+            var dwells = Applied(graph, overlay, node, triggered);
             if (i == edges.Count - 1)
             {
                 int last = graph.EdgeTo(e);
-                dwells.AddRange(Applied(graph, last, DwellRules.Triggered(graph, e, last, DwellRules.NoEdge)));
+                dwells.AddRange(Applied(graph, overlay, last, DwellRules.Triggered(graph, e, last, DwellRules.NoEdge)));
             }
 
             if ((triggered & DwellSet.GaugeBreak) != 0)
@@ -109,7 +109,7 @@ internal static class RouteBuilder
                 borderCrossings++;
             }
 
-            Pert moving = graph.LinkMovingHours[graph.EdgeLinkIndex(e)];
+            Pert moving = overlay.MovingHours(graph.EdgeLinkIndex(e));
             total += moving;
             foreach (AppliedDwell dwell in dwells)
             {
@@ -144,13 +144,13 @@ internal static class RouteBuilder
             geometryFactory.CreateLineString([.. coordinates]));
     }
 
-    private static List<AppliedDwell> Applied(RoutingGraph graph, int node, DwellSet triggered)
+    private static List<AppliedDwell> Applied(RoutingGraph graph, Scenarios.ScenarioOverlay overlay, int node, DwellSet triggered)
     {
         var list = new List<AppliedDwell>();
         Place place = graph.NodePlace(node);
         foreach (DwellSet flag in DwellRules.Flags(triggered))
         {
-            if (place.DwellOf(DwellRules.KindOf(flag)) is { } dwell)
+            if (overlay.DwellOf(node, DwellRules.KindOf(flag)) is { } dwell)
             {
                 list.Add(new AppliedDwell(place, dwell.Kind, dwell.Hours));
             }

@@ -77,7 +77,9 @@ internal sealed class SearchSpace
     }
 
     /// <param name="ignoreDates">Diagnosis only: treat every link that is not closed as open, whatever its dates.</param>
-    public static SearchSpace Compile(RoutingGraph graph, RouteConstraints constraints, bool ignoreDates = false)
+    /// <param name="overlay">The scenario's closures and openings (the baseline overlay has none).</param>
+    /// <param name="ignoreClosures">Diagnosis only: ignore the scenario's closures.</param>
+    public static SearchSpace Compile(RoutingGraph graph, RouteConstraints constraints, Scenarios.ScenarioOverlay overlay, bool ignoreDates = false, bool ignoreClosures = false)
     {
         DateOnly asOf = constraints.AsOf ?? throw new InvalidOperationException("The router sets AsOf before compiling.");
         CorridorNetwork network = graph.Network;
@@ -100,13 +102,14 @@ internal sealed class SearchSpace
                 && (constraints.AvoidModes.Count == 0 || !constraints.AvoidModes.Contains(graph.LinkMode[l]))
                 && !AnyAvoided(graph.LinkCountries[l], avoidCountry)
                 && (constraints.AvoidLinks.Count == 0 || !constraints.AvoidLinks.Contains(network.Links[l].Id))
-                && (ignoreDates ? network.Links[l].Status != LinkStatus.Closed : network.Links[l].IsUsableOn(asOf, constraints.IncludePlanned));
+                && overlay.IsLinkUsable(l, asOf, constraints.IncludePlanned, ignoreDates, ignoreClosures);
         }
 
         var nodeAllowed = new bool[network.Places.Count];
         for (int n = 0; n < nodeAllowed.Length; n++)
         {
             nodeAllowed[n] = !avoidCountry[graph.NodeCountry[n]]
+                             && (ignoreClosures || !overlay.IsPlaceClosed(n, asOf))
                              && (constraints.AvoidPlaces.Count == 0 || !constraints.AvoidPlaces.Contains(network.Places[n].Id));
         }
 

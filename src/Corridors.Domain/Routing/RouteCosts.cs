@@ -35,10 +35,10 @@ public sealed class DistanceCost(RoutingGraph graph) : ITransitionFreeCost
 /// Fastest: expected hours (PERT mean) of moving time plus the dwells the transition triggers. The sum along a
 /// route is the route's P50 in hours (see <see cref="TransitTime.TransitDistribution"/>).
 /// </summary>
-public sealed class TransitTimeCost(RoutingGraph graph) : IRouteCost
+public sealed class TransitTimeCost(RoutingGraph graph, Scenarios.ScenarioOverlay overlay) : IRouteCost
 {
-    public double EdgeCost(int edge) => graph.LinkMovingHours[graph.EdgeLinkIndex(edge)].Mean;
+    public double EdgeCost(int edge) => overlay.MovingHours(graph.EdgeLinkIndex(edge)).Mean;
 
     public double TransitionCost(int inEdge, int node, int outEdge) =>
-        graph.Dwells.Hours(node, DwellRules.Triggered(graph, inEdge, node, outEdge)).Mean;
+        overlay.DwellHours(node, DwellRules.Triggered(graph, inEdge, node, outEdge)).Mean;
 }

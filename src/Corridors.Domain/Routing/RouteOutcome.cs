@@ -32,6 +32,9 @@ public enum ConstraintKind
     AsOfDate,
     MaxRiskScore,
     AllowedOnly,
+
+    /// <summary>The query's scenario closes a place or link every route needs.</summary>
+    ScenarioClosure,
 }
 
 /// <summary>A constraint that, on its own, rules out every route (relaxing it alone would give one).</summary>

@@ -37,6 +37,9 @@ public sealed record RouteQuery
     /// <summary>What is shipped; some measures touch only some cargo classes. Default: general cargo.</summary>
     public CargoClass Cargo { get; init; } = CargoClass.General;
 
+    /// <summary>The scenario to answer under (compiled with <see cref="CorridorRouter.CompileScenario"/>); null for the baseline.</summary>
+    public Scenarios.ScenarioOverlay? Scenario { get; init; }
+
     /// <summary>Payload for CO2e; null means the data's default (one 40-foot container).</summary>
     public Payload? Payload { get; init; }
 

@@ -41,15 +41,18 @@ public sealed class RealNetworkPlausibilityTests
     }
 
     [Fact]
-    public void AvoidingBabElMandeb_SendsTheSuezCorridorNowhere_AndTheCapeCorridorIsUnaffected()
+    public void AvoidingBabElMandeb_SendsTheMaritimeCorridorRoundTheCape_OneToTwoWeeksLater()
     {
+        CorridorComparisonSet baseline = Compare("shanghai", "rotterdam");
         var avoid = new RouteConstraints { AvoidPlaces = new HashSet<PlaceId> { new("bab-el-mandeb") } };
-        CorridorComparisonSet set = Compare("shanghai", "rotterdam", avoid);
+        CorridorComparisonSet avoiding = Compare("shanghai", "rotterdam", avoid);
 
-        RouteAnswer suez = set.Comparisons.Single(c => c.Corridor.Id.Value == "maritime").Answer;
-        Assert.Equal(RouteOutcome.Infeasible, suez.Outcome);
-        Assert.Equal(ConstraintKind.AvoidPlace, Assert.Single(suez.Reasons).Constraint);
-        Assert.Equal(RouteOutcome.Found, set.Comparisons.Single(c => c.Corridor.Id.Value == "maritime-cape").Answer.Outcome);
+        Route suez = RouteOf(baseline, "maritime");
+        Route diverted = RouteOf(avoiding, "maritime");
+        Assert.DoesNotContain(diverted.Places, p => p.Id.Value is "bab-el-mandeb" or "suez");
+        Assert.Contains(diverted.Places, p => p.Id.Value == "cape-of-good-hope");
+        Assert.InRange(diverted.TransitDays.P50 - suez.TransitDays.P50, 7, 14); // SEA-05, SEA-14
+        Assert.Equal(RouteOf(baseline, "maritime-cape").DistanceKm, diverted.DistanceKm, 1e-6);
     }
 
     [Fact]

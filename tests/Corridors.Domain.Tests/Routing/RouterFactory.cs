@@ -33,7 +33,7 @@ internal static class RouterFactory
         var payload = new Payload("test payload", 10, 1, []);
         var factors = Enum.GetValues<TransportMode>()
             .Select(m => new EmissionFactor(m, 1.0, EmissionUnit.KgCo2ePerTonneKm, EmissionBasis.TankToWheel, "test", false, [], "test"));
-        return new CorridorDataset(network, new SanctionsCatalog(coverage, [], [], []), new EmissionFactorSet(payload, factors));
+        return new CorridorDataset(network, new SanctionsCatalog(coverage, [], [], []), new EmissionFactorSet(payload, factors), []);
     }
 
     public static RouteQuery Query(string from, string to, Objective objective = Objective.Fastest, RouteConstraints? constraints = null) =>
