@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace Corridors.Server.Security;
+
+/// <summary>
+/// Checks what annotations cannot: every hash is 64 hex digits (a raw key pasted by mistake is refused without
+/// echoing it), principals and hashes are unique, every role is set.
+/// </summary>
+internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var principals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < options.Keys.Count; i++)
+        {
+            ApiKeyEntry key = options.Keys[i];
+            string at = $"{ApiKeyOptions.SectionName}:Keys:{i}";
+            if (string.IsNullOrWhiteSpace(key.Principal))
+            {
+                failures.Add($"{at}:Principal is empty; name who uses the key (it appears in logs instead of the key).");
+            }
+            else if (!principals.Add(key.Principal))
+            {
+                failures.Add($"{at}:Principal '{key.Principal}' is used by another key.");
+            }
+
+            // The value is never echoed: it may be a raw key pasted by mistake.
+            if (!ApiKeyHasher.IsHash(key.Sha256))
+            {
+                failures.Add($"{at}:Sha256 is not a SHA-256 digest (64 hex digits). Configure the hash, never the key: "
+                    + "printf '%s' 'THE-KEY' | sha256sum");
+            }
+            else if (!hashes.Add(key.Sha256))
+            {
+                failures.Add($"{at}:Sha256 is the same as another key's.");
+            }
+
+            if (key.Role is not (ApiKeyRole.Reader or ApiKeyRole.Writer))
+            {
+                failures.Add($"{at}:Role must be 'writer' or 'reader'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
