@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Corridors.Contracts.Mapping;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Risk;
@@ -53,6 +54,11 @@ internal sealed class QueryOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON object on stdout." };
 
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = "Ask a running Corridors server (its gRPC address, e.g. http://127.0.0.1:50051) instead of computing in-process.",
+    };
+
     public Option<string> Directory { get; } = new("--dir")
     {
         Description = "Network folder (default: networks).",
@@ -64,7 +70,7 @@ internal sealed class QueryOptions
         foreach (Option option in new Option[]
                  {
                      From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective,
-                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Directory,
+                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Server, Directory,
                  })
         {
             command.Add(option);
@@ -159,6 +165,84 @@ internal sealed class QueryOptions
                 MaxRiskScore = parse.GetValue(MaxRiskScore),
                 AllowedOnly = parse.GetValue(AllowedOnly),
             },
+        };
+    }
+
+    /// <summary>
+    /// The constraints message of a request to the server, from the options as typed: places, dates, regimes and the
+    /// rest are resolved and checked by the server. Modes and the objective are parsed here (they are enums on the
+    /// wire); unknown ones are added to <paramref name="errors"/>.
+    /// </summary>
+    public Contracts.V1.RouteConstraints RemoteConstraints(ParseResult parse, string? corridorId, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var constraints = new Contracts.V1.RouteConstraints
+        {
+            CorridorId = corridorId ?? string.Empty,
+            AsOf = parse.GetValue(AsOf) ?? string.Empty,
+            IncludePlanned = parse.GetValue(IncludePlanned),
+            AllowedOnly = parse.GetValue(AllowedOnly),
+            Perspective = new Contracts.V1.Perspective { CargoClass = parse.GetValue(Cargo) ?? string.Empty },
+        };
+        constraints.Perspective.Regimes.Add((parse.GetValue(Perspective) ?? string.Empty).Split([',', '+'], StringSplitOptions.TrimEntries));
+        constraints.AvoidCountries.Add(parse.GetValue(AvoidCountry) ?? []);
+        constraints.AvoidPlaces.Add(parse.GetValue(AvoidPlace) ?? []);
+        foreach (string text in parse.GetValue(AvoidMode) ?? [])
+        {
+            if (EnumNames.TryParseKebab(text, out TransportMode mode))
+            {
+                constraints.AvoidModes.Add(EnumMapping.ToProto(mode));
+            }
+            else
+            {
+                errors.Add($"--avoid-mode: unknown mode '{text}'; known: {EnumNames.AllKebab<TransportMode>()}");
+            }
+        }
+
+        if (parse.GetValue(MaxBorderCrossings) is { } crossings)
+        {
+            constraints.MaxBorderCrossings = crossings;
+        }
+
+        if (parse.GetValue(MaxRiskScore) is { } maxRisk)
+        {
+            constraints.MaxRiskScore = maxRisk;
+        }
+
+        return constraints;
+    }
+
+    /// <summary>The objective option as its proto value; null (with an error) for an unknown name.</summary>
+    public Contracts.V1.Objective? RemoteObjective(ParseResult parse, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        string text = parse.GetValue(Objective) ?? "fastest";
+        if (TryParseObjective(text, out Objective objective))
+        {
+            return EnumMapping.ToProto(objective);
+        }
+
+        errors.Add($"--objective: unknown objective '{text}'; known: fastest, shortest, lowest-risk, lowest-co2e");
+        return null;
+    }
+
+    /// <summary>
+    /// The option a field of the API names: <c>constraints.avoid_countries[0]</c> → <c>--avoid-country</c>,
+    /// <c>origin</c> → <c>--from</c>; used for the server's field violations and the domain's query errors alike.
+    /// </summary>
+    public static string OptionFor(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        string name = field.StartsWith("constraints.", StringComparison.Ordinal) ? field["constraints.".Length..] : field;
+        int index = name.IndexOf('[', StringComparison.Ordinal);
+        name = index >= 0 ? name[..index] : name;
+        return name switch
+        {
+            "corridor_id" => "--corridor",
+            "perspective.regimes" => "--perspective",
+            "perspective.cargo_class" => "--cargo",
+            "avoid_modes" => "--avoid-mode",
+            _ => OptionName(name),
         };
     }
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Corridors.Cli.Output;
+using Corridors.Contracts.Mapping;
+using Corridors.Contracts.V1;
 using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Commands;
 
-/// <summary><c>corridors route --from A --to B [--alternatives K] [--corridor ID] [...]</c>: best route and alternatives.</summary>
+/// <summary><c>corridors route --from A --to B [--alternatives K] [--corridor ID] [...] [--server URL]</c>: best route and alternatives.</summary>
 internal static class RouteCommand
 {
     public static Command Create(CliContext context)
@@ -27,7 +29,9 @@ internal static class RouteCommand
             corridor, alternatives, maxOverlap,
         };
         options.AddTo(command);
-        command.SetAction(parse => QueryCommandRunner.Run(context, parse, options, CorridorFrom(parse, corridor), (router, query) =>
+        command.SetAction(parse => parse.GetValue(options.Server) is { } server
+            ? Remote(context, parse, options, server, corridor, alternatives, maxOverlap)
+            : QueryCommandRunner.Run(context, parse, options, CorridorFrom(parse, corridor), (router, query) =>
         {
             QueryResult<RouteSet> result = router.FindRoutes(query, parse.GetValue(alternatives), parse.GetValue(maxOverlap));
             if (!result.IsSuccess)
@@ -37,7 +41,10 @@ internal static class RouteCommand
 
             if (parse.GetValue(options.Json))
             {
-                RouteJson.WriteRoutes(context.Output, router.WithDefaults(query), router.Network.GetPlace(query.Origin), router.Network.GetPlace(query.Destination), result.Value!);
+                RouteQuery resolved = router.WithDefaults(query);
+                FindRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
+                    router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective);
+                context.Output.WriteLine(ProtoJson.Format(response, indented: true));
             }
             else
             {
@@ -47,6 +54,27 @@ internal static class RouteCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int Remote(CliContext context, ParseResult parse, QueryOptions options, string server,
+        Option<string?> corridor, Option<int> alternatives, Option<double> maxOverlap)
+    {
+        var errors = new List<string>();
+        var request = new FindRoutesRequest
+        {
+            Origin = parse.GetValue(options.From)!,
+            Destination = parse.GetValue(options.To)!,
+            Constraints = options.RemoteConstraints(parse, parse.GetValue(corridor), errors),
+            Alternatives = parse.GetValue(alternatives),
+            MaxOverlap = parse.GetValue(maxOverlap),
+        };
+        if (options.RemoteObjective(parse, errors) is { } objective)
+        {
+            request.Objective = objective;
+        }
+
+        return RemoteQuery.Fail(context, errors) ?? RemoteQuery.Run(context, server, parse.GetValue(options.Json),
+            (invoker, call) => RemoteQuery.Routes(invoker, call, request), ProtoText.WriteRoutes);
     }
 
     /// <summary>The corridor option as a typed id; unknown ids are reported by the router's validation.</summary>

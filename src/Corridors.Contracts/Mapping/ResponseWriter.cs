@@ -103,6 +103,7 @@ public static class ResponseWriter
             Level = EnumMapping.ToProto(risk.Level),
             Verdict = EnumMapping.ToProto(risk.Verdict),
             Perspective = risk.Perspective.ToString(),
+            ExposurePoints = Round(risk.ExposurePoints),
         };
         proto.ProhibitingMeasureIds.Add(risk.ProhibitingMeasureIds);
         proto.Exposures.Add(risk.Exposures.Select(ToExposure));
@@ -128,6 +129,7 @@ public static class ResponseWriter
         };
         proto.LinkIds.Add(exposure.Links.Select(l => l.Value));
         proto.PlaceIds.Add(exposure.Places.Select(p => p.Value));
+        proto.SourceIds.Add(measure.SourceIds);
         return proto;
     }
 

@@ -45,7 +45,7 @@ public sealed class QueryCommandTests
 
         JsonElement leg = northern.GetProperty("legs")[0];
         Assert.Equal("xian", leg.GetProperty("from").GetProperty("id").GetString());
-        Assert.Equal("rail", leg.GetProperty("mode").GetString());
+        Assert.Equal("TRANSPORT_MODE_RAIL", leg.GetProperty("mode").GetString());
         Assert.True(leg.GetProperty("hours").GetProperty("p50").GetDouble() > 0);
         Assert.True(leg.TryGetProperty("dwellHours", out _));
     }
@@ -72,7 +72,8 @@ public sealed class QueryCommandTests
         JsonElement northern = json.RootElement.GetProperty("comparisons")[0];
         Assert.Equal("ROUTE_OUTCOME_INFEASIBLE", northern.GetProperty("outcome").GetString());
         Assert.Equal("RU", northern.GetProperty("reasons")[0].GetProperty("value").GetString());
-        Assert.False(northern.TryGetProperty("distanceKm", out _));
+        Assert.Equal(0, northern.GetProperty("distanceKm").GetDouble()); // proto3 JSON prints defaults
+        Assert.Empty(northern.GetProperty("legs").EnumerateArray());
         JsonElement middle = json.RootElement.GetProperty("comparisons")[1];
         Assert.Equal("ROUTE_OUTCOME_FOUND", middle.GetProperty("outcome").GetString());
         Assert.DoesNotContain(middle.GetProperty("countries").EnumerateArray(), c => c.GetProperty("code").GetString() == "RU");
@@ -97,7 +98,7 @@ public sealed class QueryCommandTests
 
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
-        Assert.Equal(["fastest", "shortest-distance"], json.RootElement.GetProperty("criteria").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["OBJECTIVE_FASTEST", "OBJECTIVE_SHORTEST_DISTANCE"], json.RootElement.GetProperty("criteria").EnumerateArray().Select(c => c.GetString()));
         Assert.NotEmpty(json.RootElement.GetProperty("routes").EnumerateArray());
     }
 
@@ -133,10 +134,10 @@ public sealed class QueryCommandTests
         JsonElement northern = json.RootElement.GetProperty("comparisons")[0];
         Assert.Equal("ROUTE_OUTCOME_PROHIBITED", northern.GetProperty("outcome").GetString());
         JsonElement risk = northern.GetProperty("sanctionRisk");
-        Assert.Equal("prohibited", risk.GetProperty("verdict").GetString());
-        Assert.Equal("severe", risk.GetProperty("level").GetString());
+        Assert.Equal("RISK_VERDICT_PROHIBITED", risk.GetProperty("verdict").GetString());
+        Assert.Equal("RISK_LEVEL_SEVERE", risk.GetProperty("level").GetString());
         Assert.InRange(risk.GetProperty("score").GetDouble(), 75, 100);
-        Assert.Contains(risk.GetProperty("exposures").EnumerateArray(), e => e.GetProperty("measureId").GetString() == "EU-RU-TRANSIT-DUALUSE-2023" && e.GetProperty("sources")[0].GetString() == "SAN-16");
+        Assert.Contains(risk.GetProperty("exposures").EnumerateArray(), e => e.GetProperty("measureId").GetString() == "EU-RU-TRANSIT-DUALUSE-2023" && e.GetProperty("sourceIds")[0].GetString() == "SAN-16");
         Assert.True(northern.GetProperty("co2eKg").GetDouble() > 0);
         Assert.Equal("ROUTE_OUTCOME_FOUND", json.RootElement.GetProperty("comparisons")[1].GetProperty("outcome").GetString());
     }

@@ -52,7 +52,7 @@ public sealed class JsonAndGrpcWebTests(SharedServer server)
         }
 
         Assert.True(leg.GetProperty("hours").TryGetProperty("p50", out _));
-        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective"],
+        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective", "exposurePoints"],
             found.GetProperty("sanctionRisk").EnumerateObject().Select(p => p.Name));
     }
 

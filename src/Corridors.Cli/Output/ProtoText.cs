@@ -1,0 +1,92 @@
+using System.Globalization;
+using Corridors.Contracts.V1;
+
+namespace Corridors.Cli.Output;
+
+/// <summary>
+/// The readable tables for answers that come from a server (<c>--server</c>), written from the proto responses
+/// with the columns <see cref="RouteText"/> uses for in-process answers.
+/// </summary>
+internal static class ProtoText
+{
+    public static void WriteComparison(TextWriter output, CompareCorridorsResponse response)
+    {
+        output.WriteLine($"{response.Origin.Name} ({response.Origin.Country}) → {response.Destination.Name} ({response.Destination.Country}), as of {response.AsOf}, {Name(response.Objective.ToString())}");
+        var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "RISK", "CO2E KG", "NOTE");
+        foreach (CorridorComparison c in response.Comparisons)
+        {
+            bool hasRoute = c.Legs.Count > 0;
+            table.AddRow(
+                c.CorridorId,
+                Name(c.Outcome.ToString()),
+                hasRoute ? Km(c.DistanceKm) : "-",
+                hasRoute ? Days(c.TransitDays) : "-",
+                hasRoute ? c.BorderCrossings.ToString(CultureInfo.InvariantCulture) : "-",
+                hasRoute ? c.GaugeBreaks.ToString(CultureInfo.InvariantCulture) : "-",
+                Risk(c.SanctionRisk),
+                c.HasCo2EKg ? c.Co2EKg.ToString("N0", CultureInfo.InvariantCulture) : "-",
+                c.Outcome == RouteOutcome.Found ? string.Empty : c.Explanation);
+        }
+
+        table.Write(output);
+    }
+
+    public static void WriteRoutes(TextWriter output, FindRoutesResponse response)
+    {
+        if (response.Answer.Outcome != RouteOutcome.Found)
+        {
+            output.WriteLine($"{Name(response.Answer.Outcome.ToString())}: {response.Answer.Explanation}");
+            return;
+        }
+
+        int rank = 1;
+        foreach (Route route in response.Routes)
+        {
+            output.WriteLine($"#{rank++}  {Km(route.DistanceKm)} km  {Days(route.TransitDays)} days  borders {route.BorderCrossings}  gauge breaks {route.GaugeBreaks}  risk {Risk(route.SanctionRisk)}  CO2e {(route.HasCo2EKg ? route.Co2EKg.ToString("N0", CultureInfo.InvariantCulture) : "-")} kg  corridors {string.Join(",", route.CorridorIds)}");
+            var table = new TextTable("FROM", "TO", "MODE", "KM", "P50 H", "DWELL H");
+            foreach (RouteLeg leg in route.Legs)
+            {
+                table.AddRow(leg.From.Name, leg.To.Name, Name(leg.Mode.ToString()), Km(leg.DistanceKm),
+                    leg.Hours.P50.ToString("F1", CultureInfo.InvariantCulture), leg.DwellHours.ToString("F1", CultureInfo.InvariantCulture));
+            }
+
+            table.Write(output);
+            output.WriteLine();
+        }
+    }
+
+    public static void WritePareto(TextWriter output, FindParetoRoutesResponse response)
+    {
+        if (response.Answer.Outcome != RouteOutcome.Found)
+        {
+            output.WriteLine($"{Name(response.Answer.Outcome.ToString())}: {response.Answer.Explanation}");
+            return;
+        }
+
+        var table = new TextTable("P50 DAYS", "KM", "DAYS P10/P50/P90", "BORDERS", "CORRIDORS");
+        foreach (ParetoRoute member in response.Routes)
+        {
+            Route r = member.Route;
+            table.AddRow(r.TransitDays.P50.ToString("F1", CultureInfo.InvariantCulture), Km(r.DistanceKm), Days(r.TransitDays),
+                r.BorderCrossings.ToString(CultureInfo.InvariantCulture), string.Join(",", r.CorridorIds));
+        }
+
+        table.Write(output);
+        if (response.Truncated)
+        {
+            output.WriteLine("note: the label bound was reached; the front may be incomplete");
+        }
+    }
+
+    /// <summary>C# enum member name in kebab-case: <c>NotYetOpen</c> → <c>not-yet-open</c>, as the in-process tables print it.</summary>
+    private static string Name(string member) =>
+        string.Concat(member.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Km(double km) => km.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Days(TransitDays? days) => days is null ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{days.P10:F1}/{days.P50:F1}/{days.P90:F1}");
+
+    private static string Risk(SanctionRisk? risk) => risk is null ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{risk.Score:F0} {Name(risk.Level.ToString())}");
+}
