@@ -3,7 +3,11 @@ using NetTopologySuite.Geometries;
 namespace Corridors.Domain.Network;
 
 /// <summary>Time spent at a place of a given kind, in hours.</summary>
-public sealed record Dwell(DwellKind Kind, RangeFigure Hours);
+public sealed record Dwell(DwellKind Kind, RangeFigure Hours)
+{
+    /// <summary>The hours as a PERT distribution, computed once at construction (so build a new Dwell rather than using <c>with</c>).</summary>
+    public TransitTime.Pert Distribution { get; } = TransitTime.Pert.Of(Hours);
+}
 
 /// <summary>A node of the network: a city or terminal, a port, a border crossing, a sea waypoint or a chokepoint.</summary>
 /// <param name="Id">Stable id, unique across all files.</param>

@@ -80,7 +80,7 @@ public sealed class SanctionRiskAssessor
         var dwellHoursAt = new Dictionary<PlaceId, double>();
         foreach (var dwell in route.Dwells)
         {
-            dwellHoursAt[dwell.Place.Id] = dwellHoursAt.GetValueOrDefault(dwell.Place.Id) + dwell.ExpectedHours;
+            dwellHoursAt[dwell.Place.Id] = dwellHoursAt.GetValueOrDefault(dwell.Place.Id) + dwell.P50Hours;
         }
 
         var exposures = new List<MeasureExposure>();

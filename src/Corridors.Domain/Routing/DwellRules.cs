@@ -126,7 +126,7 @@ internal sealed class NodeDwells
                 {
                     if (dwellOf(n, DwellRules.KindOf(flag)) is { } dwell)
                     {
-                        sum += Pert.Of(dwell.Hours);
+                        sum += dwell.Distribution;
                     }
                 }
 

@@ -7,10 +7,14 @@ using NetTopologySuite.Geometries;
 namespace Corridors.Domain.Routing;
 
 /// <summary>A dwell a route incurs at a place.</summary>
-public sealed record AppliedDwell(Place Place, DwellKind Kind, RangeFigure Hours)
+public sealed record AppliedDwell(Place Place, Dwell Dwell)
 {
-    /// <summary>Expected hours (PERT mean), the dwell's contribution to the route's P50.</summary>
-    public double ExpectedHours => Pert.Of(Hours).Mean;
+    public DwellKind Kind => Dwell.Kind;
+
+    public RangeFigure Hours => Dwell.Hours;
+
+    /// <summary>Median hours, the dwell's contribution to the route's P50.</summary>
+    public double P50Hours => Dwell.Distribution.P50;
 }
 
 /// <summary>
@@ -29,10 +33,11 @@ public sealed record RouteLeg(
 
     public double DistanceKm => Link.DistanceKm.Value;
 
-    /// <summary>Expected moving hours on the link (its contribution to the route's P50).</summary>
-    public double P50Hours => MovingHours.Mean;
+    /// <summary>Median moving hours on the link (its contribution to the route's P50).</summary>
+    public double P50Hours => MovingHours.P50;
 
-    public double DwellHours => Dwells.Sum(d => d.ExpectedHours);
+    /// <summary>Median hours of the leg's dwells (their contribution to the route's P50).</summary>
+    public double DwellHours => Dwells.Sum(d => d.P50Hours);
 }
 
 /// <summary>Kilometres travelled in a country (links crossing several countries are split equally among them).</summary>
@@ -113,7 +118,7 @@ internal static class RouteBuilder
             total += moving;
             foreach (AppliedDwell dwell in dwells)
             {
-                total += Pert.Of(dwell.Hours);
+                total += dwell.Dwell.Distribution;
             }
 
             double km = link.DistanceKm.Value;
@@ -152,7 +157,7 @@ internal static class RouteBuilder
         {
             if (overlay.DwellOf(node, DwellRules.KindOf(flag)) is { } dwell)
             {
-                list.Add(new AppliedDwell(place, dwell.Kind, dwell.Hours));
+                list.Add(new AppliedDwell(place, dwell));
             }
         }
 

@@ -32,13 +32,13 @@ public sealed class DistanceCost(RoutingGraph graph) : ITransitionFreeCost
 }
 
 /// <summary>
-/// Fastest: expected hours (PERT mean) of moving time plus the dwells the transition triggers. The sum along a
-/// route is the route's P50 in hours (see <see cref="TransitTime.TransitDistribution"/>).
+/// Fastest: median hours of moving time plus the dwells the transition triggers. The sum along a route is the
+/// route's P50 in hours (see <see cref="TransitTime.TransitDistribution"/>).
 /// </summary>
 public sealed class TransitTimeCost(RoutingGraph graph, Scenarios.ScenarioOverlay overlay) : IRouteCost
 {
-    public double EdgeCost(int edge) => overlay.MovingHours(graph.EdgeLinkIndex(edge)).Mean;
+    public double EdgeCost(int edge) => overlay.MovingHours(graph.EdgeLinkIndex(edge)).P50;
 
     public double TransitionCost(int inEdge, int node, int outEdge) =>
-        overlay.DwellHours(node, DwellRules.Triggered(graph, inEdge, node, outEdge)).Mean;
+        overlay.DwellHours(node, DwellRules.Triggered(graph, inEdge, node, outEdge)).P50;
 }

@@ -7,20 +7,22 @@ namespace Corridors.Domain.Tests.Routing;
 public class RouterScenarioTests
 {
     /// <summary>
-    /// east (CN, 1435) --100 km-- border (KZ, gauge break 2/4/12 h) --200 km 1520-- port (KZ, port 10/20/30 h,
-    /// ferry wait 24/48/240 h) --ferry 300 km-- west (AZ, port 10/20/30 h) ; and a planned rail bypass east→west.
+    /// east (CN, 1435) --100 km-- border (KZ, gauge break 2/4/6 h) --200 km 1520-- port (KZ, port 10/20/30 h,
+    /// ferry wait 24/48/72 h) --ferry 330 km-- west (AZ, port 10/20/30 h) ; and a planned rail bypass east→west.
+    /// Every range is symmetric in hours (speeds 40/50/66.7 km/h give 1.5/2/2.5 h per 100 km), so each median is
+    /// its typical value and P50 can be checked by hand.
     /// </summary>
     private static CorridorNetwork Network() => new TestNetworks()
         .Place("east", "CN", 80, 45)
-        .Place("border", "KZ", 81, 45, PlaceKind.BorderCrossing, TestNetworks.Dwell(DwellKind.GaugeBreak, 2, 4, 12))
+        .Place("border", "KZ", 81, 45, PlaceKind.BorderCrossing, TestNetworks.Dwell(DwellKind.GaugeBreak, 2, 4, 6))
         .Place("port", "KZ", 83.5, 45, PlaceKind.FerryTerminal,
-            TestNetworks.Dwell(DwellKind.PortHandling, 10, 20, 30), TestNetworks.Dwell(DwellKind.FerryWait, 24, 48, 240))
+            TestNetworks.Dwell(DwellKind.PortHandling, 10, 20, 30), TestNetworks.Dwell(DwellKind.FerryWait, 24, 48, 72))
         .Place("west", "AZ", 87.5, 45, PlaceKind.FerryTerminal, TestNetworks.Dwell(DwellKind.PortHandling, 10, 20, 30))
-        .Link("east", "border", 100, gaugeMm: 1435, speedRangeKmh: (40, 50, 100), countries: ["CN", "KZ"], corridors: ["middle"])
-        .Link("border", "port", 200, gaugeMm: 1520, speedRangeKmh: (40, 50, 100), corridors: ["middle"])
-        .Link("port", "west", 330, TransportMode.Ferry, speedRangeKmh: (15, 20, 30), countries: ["KZ", "AZ"], corridors: ["middle"])
+        .Link("east", "border", 100, gaugeMm: 1435, speedRangeKmh: (40, 50, 200.0 / 3), countries: ["CN", "KZ"], corridors: ["middle"])
+        .Link("border", "port", 200, gaugeMm: 1520, speedRangeKmh: (40, 50, 200.0 / 3), corridors: ["middle"])
+        .Link("port", "west", 330, TransportMode.Ferry, speedRangeKmh: (16.5, 22, 33), countries: ["KZ", "AZ"], corridors: ["middle"])
         .Link("east", "west", 700, gaugeMm: 1435, status: LinkStatus.UnderConstruction, opens: new DateOnly(2030, 1, 1),
-            countries: ["CN", "KZ", "AZ"], corridors: ["cku"], speedRangeKmh: (40, 50, 100))
+            countries: ["CN", "KZ", "AZ"], corridors: ["cku"], speedRangeKmh: (40, 50, 200.0 / 3))
         .Corridor("middle", ["east"], ["west"])
         .Corridor("cku", ["east"], ["west"])
         .Build();
@@ -39,11 +41,14 @@ public class RouterScenarioTests
             [(DwellKind.GaugeBreak, "border"), (DwellKind.PortHandling, "port"), (DwellKind.FerryWait, "port"), (DwellKind.PortHandling, "west")],
             route.Dwells.Select(d => (d.Kind, d.Place.Id.Value)));
 
-        // PERT means by hand: moving 100 km at (40,50,100) km/h: (2.5 + 4*2 + 1)/6 h; 200 km: (5 + 16 + 2)/6 h;
-        // ferry 330 km at (15,20,30): (22 + 4*16.5 + 11)/6 h; dwells (2+16+12)/6, (10+80+30)/6 twice, (24+192+240)/6.
-        double expectedHours = (2.5 + 8 + 1) / 6 + (5.0 + 16 + 2) / 6 + (22 + 66 + 11) / 6.0
-                               + (2 + 16 + 12) / 6.0 + 2 * (10 + 80 + 30) / 6.0 + (24 + 192 + 240) / 6.0;
+        // Medians by hand (symmetric ranges: median = typical): moving 2 + 4 + 15 h; dwells 4 + 20 + 48 + 20 h.
+        double expectedHours = 2 + 4 + 15 + 4 + 20 + 48 + 20;
         Assert.Equal(expectedHours / 24, route.TransitDays.P50, 1e-9);
+        // Percentiles add component by component: min 1.5 + 3 + 10 + 2 + 10 + 24 + 10 h, max 2.5 + 5 + 20 + 6 + 30 + 72 + 30 h.
+        Assert.Equal(60.5 / 24, route.TransitDays.MinDays, 1e-9);
+        Assert.Equal(165.5 / 24, route.TransitDays.MaxDays, 1e-9);
+        Assert.Equal(route.TransitDays.P50 - route.TransitDays.P10, route.TransitDays.P90 - route.TransitDays.P50, 1e-9);
+        Assert.True(route.TransitDays.P10 > route.TransitDays.MinDays && route.TransitDays.P90 < route.TransitDays.MaxDays);
         Assert.Equal(630, route.ModeKm[TransportMode.Rail] + route.ModeKm[TransportMode.Ferry], 1e-9);
         Assert.Equal(330, route.ModeKm[TransportMode.Ferry], 1e-9);
         Assert.Equal(route.TransitDays.P50 * 24, route.Legs.Sum(l => l.P50Hours + l.DwellHours), 1e-9);
