@@ -350,12 +350,26 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
                 $"cannot create the folder of {DatabasePath}: {exception.Message}");
         }
 
+        bool exists = File.Exists(DatabasePath);
+        if (WritableProblem() is { } notWritable)
+        {
+            return exists
+                ? OpenReadOnly(notWritable)
+                : Unavailable(StoreUnavailableReason.IoError, $"{DatabasePath} cannot be created: {notWritable}.");
+        }
+
         try
         {
             using SqliteConnection connection = OpenConnection(_readWriteConnectionString);
-            if (WritableProblem(connection) is { } readOnlyProblem)
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
             {
-                return OpenReadOnly(readOnlyProblem);
+                return OpenReadOnly("SQLite opened the file read-only");
+            }
+
+            // Recognise the file before changing anything: switching to WAL rewrites the header.
+            if (ForeignOrTooNew(connection, null, SqliteSchema.ReadUserVersion(connection)) is { } notOurs)
+            {
+                return Unavailable(StoreUnavailableReason.Corrupt, notOurs);
             }
 
             string journalMode = Convert.ToString(Command(connection, null, "PRAGMA journal_mode = WAL;").ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
@@ -416,20 +430,24 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         }
     }
 
-    /// <summary>Null when a write transaction can start; else why not (read-only file or folder).</summary>
-    private string? WritableProblem(SqliteConnection connection)
+    /// <summary>Null when the file (if it exists) and its folder can be written; else why not.</summary>
+    private string? WritableProblem()
     {
-        try
+        if (File.Exists(DatabasePath))
         {
-            using SqliteTransaction probe = connection.BeginTransaction(deferred: false);
-            probe.Rollback();
-        }
-        catch (SqliteException exception) when (ReasonOf(exception) is StoreUnavailableReason.ReadOnly)
-        {
-            return Describe(StoreUnavailableReason.ReadOnly, exception);
+            try
+            {
+                using (new FileStream(DatabasePath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+                {
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return $"the file is not writable: {exception.Message}";
+            }
         }
 
-        // A read-only folder lets SQLite open the file, but not create its -wal/-shm files on the first write.
+        // SQLite creates the -wal and -shm files beside the database: the folder must be writable too.
         string folder = Path.GetDirectoryName(DatabasePath) ?? ".";
         string probeFile = Path.Combine(folder, $".{Path.GetFileName(DatabasePath)}.{Guid.NewGuid():N}.probe");
         try
