@@ -36,11 +36,12 @@ public sealed class ScenarioStoreOptions
     public int MaxNameLength { get; set; } = 200;
 
     /// <summary>
-    /// How long a write waits for another process's write lock on the file before it gets
-    /// <see cref="StoreUnavailableReason.Busy"/>, in milliseconds (SQLite <c>busy_timeout</c>). Default 5,000.
+    /// How long an operation waits for another process's lock on the file before it gets
+    /// <see cref="StoreUnavailableReason.Busy"/>, in seconds (SQLite <c>busy_timeout</c> and the command timeout of
+    /// Microsoft.Data.Sqlite, which retries locked statements itself). Default 5.
     /// </summary>
-    [Range(0, 600_000)]
-    public int BusyTimeoutMilliseconds { get; set; } = 5_000;
+    [Range(1, 600)]
+    public int BusyTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Changes buffered per change subscriber before the oldest is dropped. Default 256.</summary>
     [Range(1, 1_000_000)]

@@ -63,7 +63,7 @@ public enum StoreUnavailableReason
     /// <summary>The file's schema is newer than this build knows; the store refuses to open.</summary>
     SchemaTooNew = 4,
 
-    /// <summary>Another process held the write lock for longer than <see cref="ScenarioStoreOptions.BusyTimeoutMilliseconds"/>.</summary>
+    /// <summary>Another process held the write lock for longer than <see cref="ScenarioStoreOptions.BusyTimeoutSeconds"/>.</summary>
     Busy = 5,
 
     /// <summary>The disk is full.</summary>

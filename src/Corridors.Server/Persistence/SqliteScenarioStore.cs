@@ -65,6 +65,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
+            DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
         _readConnectionString = _readWriteConnectionString;
     }
@@ -529,8 +530,8 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         string[] candidates =
         [
             _readWriteConnectionString,
-            new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString(),
-            new SqliteConnectionStringBuilder { DataSource = new Uri(DatabasePath).AbsoluteUri + "?immutable=1", Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString(),
+            new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = _options.BusyTimeoutSeconds }.ToString(),
+            new SqliteConnectionStringBuilder { DataSource = new Uri(DatabasePath).AbsoluteUri + "?immutable=1", Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = _options.BusyTimeoutSeconds }.ToString(),
         ];
         SqliteException? last = null;
         foreach (string candidate in candidates)
@@ -598,7 +599,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
             connection.Open();
             // Per connection; PRAGMA values cannot be parameters (the timeout is a validated integer option).
             using SqliteCommand pragmas = Command(connection, null, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {_options.BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;"));
+                $"PRAGMA busy_timeout = {_options.BusyTimeoutSeconds * 1_000}; PRAGMA synchronous = FULL;"));
             pragmas.ExecuteNonQuery();
             return connection;
         }
@@ -654,7 +655,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
     private string Describe(StoreUnavailableReason reason, SqliteException exception) => reason switch
     {
         StoreUnavailableReason.ReadOnly => $"{DatabasePath} cannot be written (read-only file or folder): {exception.Message}",
-        StoreUnavailableReason.Busy => $"{DatabasePath} stayed locked by another process for more than {_options.BusyTimeoutMilliseconds} ms: {exception.Message}",
+        StoreUnavailableReason.Busy => $"{DatabasePath} stayed locked by another process for more than {_options.BusyTimeoutSeconds} s: {exception.Message}",
         StoreUnavailableReason.Corrupt => $"{DatabasePath} is not a valid SQLite database or is damaged; it was left untouched: {exception.Message}",
         StoreUnavailableReason.DiskFull => $"the disk holding {DatabasePath} is full: {exception.Message}",
         _ => $"{DatabasePath}: {exception.Message}",

@@ -22,7 +22,7 @@ public sealed class ScenarioStoreOptionsTests
         Assert.Equal(1_000, options.MaxScenarios);
         Assert.Equal(128, options.MaxIdLength);
         Assert.Equal(200, options.MaxNameLength);
-        Assert.Equal(5_000, options.BusyTimeoutMilliseconds);
+        Assert.Equal(5, options.BusyTimeoutSeconds);
         Assert.Equal(256, options.ChangeBufferCapacity);
         Assert.Equal(Path.Combine("/srv/corridors", "data", "corridors.db"), options.ResolveDatabasePath("/srv/corridors"));
         Assert.Equal("/var/lib/c.db", new ScenarioStoreOptions { DatabasePath = "/var/lib/c.db" }.ResolveDatabasePath("/srv/corridors"));
@@ -61,7 +61,7 @@ public sealed class ScenarioStoreOptionsTests
     [InlineData("MaxScenarios", "0")]
     [InlineData("MaxDefinitionBytes", "100")]
     [InlineData("DatabasePath", "")]
-    [InlineData("BusyTimeoutMilliseconds", "-1")]
+    [InlineData("BusyTimeoutSeconds", "0")]
     public async Task BadSetting_FailsValidationNamingIt(string key, string value)
     {
         await using ServiceProvider provider = Build(Path.GetTempPath(), new Dictionary<string, string?> { ["Corridors:ScenarioStore:" + key] = value });

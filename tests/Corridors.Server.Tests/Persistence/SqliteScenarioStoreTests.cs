@@ -311,7 +311,7 @@ public sealed class SqliteScenarioStoreTests : IDisposable
     [Fact]
     public async Task WriteLockHeldByAnotherProcess_IsBusyAfterTheTimeout_AndChangesNothing()
     {
-        SqliteScenarioStore store = await _temp.OpenAsync(o => o.BusyTimeoutMilliseconds = 100);
+        SqliteScenarioStore store = await _temp.OpenAsync(o => o.BusyTimeoutSeconds = 1);
         await store.CreateAsync("s", "S", "{}").Within();
         using var other = new SqliteConnection($"Data Source={_temp.DatabasePath};Pooling=False");
         other.Open();
@@ -321,7 +321,7 @@ public sealed class SqliteScenarioStoreTests : IDisposable
 
         var unavailable = Assert.IsType<ScenarioWriteResult.StoreUnavailable>(result);
         Assert.Equal(StoreUnavailableReason.Busy, unavailable.Reason);
-        Assert.Contains("stayed locked by another process for more than 100 ms", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("stayed locked by another process for more than 1 s", unavailable.Message, StringComparison.Ordinal);
         holding.Rollback();
         Assert.Equal(1, (await store.GetAsync("s").Within())?.Version);
         Assert.Contains(_temp.Logs.Entries, e => e.EventId.Id == 7005);
