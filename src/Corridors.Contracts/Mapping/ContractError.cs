@@ -6,7 +6,7 @@ public enum ContractErrorKind
     /// <summary>The request is malformed or out of range (INVALID_ARGUMENT).</summary>
     InvalidArgument,
 
-    /// <summary>A place or corridor named in the request does not exist or is ambiguous (NOT_FOUND).</summary>
+    /// <summary>A place, corridor or scenario named in the request does not exist or is ambiguous (NOT_FOUND).</summary>
     NotFound,
 }
 
@@ -30,9 +30,19 @@ public sealed record ContractError(
     public const string PlaceNotFoundReason = "PLACE_NOT_FOUND";
     public const string PlaceAmbiguousReason = "PLACE_AMBIGUOUS";
     public const string CorridorNotFoundReason = "CORRIDOR_NOT_FOUND";
+    public const string ScenarioNotFoundReason = "SCENARIO_NOT_FOUND";
 
     public static ContractError Invalid(string field, string description) =>
         new(ContractErrorKind.InvalidArgument, field, description, InvalidFieldReason, []);
+
+    /// <summary>NOT_FOUND for an unknown scenario id, listing the known ones as candidates.</summary>
+    public static ContractError ScenarioNotFound(string field, string id, IReadOnlyList<Candidate> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return new(ContractErrorKind.NotFound, field,
+            $"no scenario has id '{id}'; known: {(known.Count == 0 ? "none" : string.Join(", ", known.Select(k => k.Id)))}",
+            ScenarioNotFoundReason, known);
+    }
 
     public override string ToString() => $"{Field}: {Description}";
 }

@@ -1,6 +1,7 @@
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Routing;
+using Corridors.Domain.Scenarios;
 using V1 = Corridors.Contracts.V1;
 
 namespace Corridors.Contracts.Mapping;
@@ -42,7 +43,13 @@ public sealed class CorridorQueries
 
     // ---- comparison ------------------------------------------------------------------------------------------
 
-    public ContractResult<V1.CompareCorridorsResponse> CompareCorridors(V1.CompareCorridorsRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Compares the corridors under <paramref name="scenario"/> (null: the baseline), which the caller resolved from
+    /// the request's <c>scenario_id</c>. With <c>include_baseline</c> the baseline's comparisons and the deltas are
+    /// added; that needs a scenario.
+    /// </summary>
+    public ContractResult<V1.CompareCorridorsResponse> CompareCorridors(
+        V1.CompareCorridorsRequest request, ScenarioOverlay? scenario = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ContractError>();
@@ -50,19 +57,34 @@ public sealed class CorridorQueries
         Place? destination = _reader.Place("destination", request.Destination, errors);
         Objective? objective = RequestReader.Objective("objective", request.HasObjective, request.Objective, errors);
         QueryOptions? options = _reader.Options(request.Constraints, allowCorridor: false, Router.Today, errors);
+        if (request.IncludeBaseline && scenario is null)
+        {
+            errors.Add(ContractError.Invalid("include_baseline", "a side-by-side comparison with the baseline needs a scenario_id"));
+        }
+
         if (errors.Count > 0)
         {
             return ContractResult<V1.CompareCorridorsResponse>.Failure(errors);
         }
 
-        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value) with { Scenario = scenario };
+        if (request.IncludeBaseline)
+        {
+            QueryResult<ScenarioComparisonSet> sideBySide = Router.CompareWithBaseline(query, cancellationToken);
+            return sideBySide.IsSuccess
+                ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(sideBySide.Value!, scenario!))
+                : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(sideBySide.Errors));
+        }
+
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         return result.IsSuccess
-            ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!))
+            ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!, scenario))
             : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
-    public ContractResult<V1.FindRoutesResponse> FindRoutes(V1.FindRoutesRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The best route and alternatives under <paramref name="scenario"/> (null: the baseline).</summary>
+    public ContractResult<V1.FindRoutesResponse> FindRoutes(
+        V1.FindRoutesRequest request, ScenarioOverlay? scenario = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ContractError>();
@@ -86,7 +108,7 @@ public sealed class CorridorQueries
             return ContractResult<V1.FindRoutesResponse>.Failure(errors);
         }
 
-        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, objective!.Value) with { Scenario = scenario };
         QueryResult<RouteSet> result = Router.FindRoutes(query, request.Alternatives, maxOverlap, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindRoutesResponse>.Success(
@@ -94,7 +116,9 @@ public sealed class CorridorQueries
             : ContractResult<V1.FindRoutesResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
-    public ContractResult<V1.FindParetoRoutesResponse> FindParetoRoutes(V1.FindParetoRoutesRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The Pareto front under <paramref name="scenario"/> (null: the baseline).</summary>
+    public ContractResult<V1.FindParetoRoutesResponse> FindParetoRoutes(
+        V1.FindParetoRoutesRequest request, ScenarioOverlay? scenario = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ContractError>();
@@ -119,7 +143,7 @@ public sealed class CorridorQueries
             return ContractResult<V1.FindParetoRoutesResponse>.Failure(errors);
         }
 
-        RouteQuery query = options!.Query(origin!.Id, destination!.Id, criteria?[0] ?? Objective.Fastest);
+        RouteQuery query = options!.Query(origin!.Id, destination!.Id, criteria?[0] ?? Objective.Fastest) with { Scenario = scenario };
         QueryResult<ParetoFront> result = Router.FindPareto(query, criteria, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindParetoRoutesResponse>.Success(
@@ -131,7 +155,8 @@ public sealed class CorridorQueries
     /// Refuses more than <see cref="QueryLimits.MaxMatrixCells"/> cells before resolving a single place, so a
     /// 10,000 × 10,000 request costs nothing.
     /// </summary>
-    public ContractResult<V1.ComputeMatrixResponse> ComputeMatrix(V1.ComputeMatrixRequest request, CancellationToken cancellationToken = default)
+    public ContractResult<V1.ComputeMatrixResponse> ComputeMatrix(
+        V1.ComputeMatrixRequest request, ScenarioOverlay? scenario = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ContractError>();
@@ -182,7 +207,7 @@ public sealed class CorridorQueries
             return ContractResult<V1.ComputeMatrixResponse>.Failure(errors);
         }
 
-        RouteQuery template = options!.Query(origins[0].Id, destinations[0].Id, objective!.Value);
+        RouteQuery template = options!.Query(origins[0].Id, destinations[0].Id, objective!.Value) with { Scenario = scenario };
         QueryResult<IReadOnlyList<MatrixCell>> result = Router.ComputeMatrix(
             [.. origins.Select(p => p.Id)], [.. destinations.Select(p => p.Id)], template, cancellationToken);
         if (!result.IsSuccess)
@@ -358,12 +383,18 @@ public sealed class CorridorQueries
             : ContractResult<IReadOnlyList<(Place, Place)>>.Success(resolved);
     }
 
-    /// <summary>Every corridor's fastest route between two resolved places on a date, as metrics.</summary>
-    public V1.PairMetrics PairMetrics(Place origin, Place destination, DateOnly asOf, CancellationToken cancellationToken = default)
+    /// <summary>Every corridor's fastest route between two resolved places on a date under <paramref name="scenario"/> (null: the baseline), as metrics.</summary>
+    public V1.PairMetrics PairMetrics(Place origin, Place destination, DateOnly asOf, ScenarioOverlay? scenario = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(destination);
-        var query = new RouteQuery { Origin = origin.Id, Destination = destination.Id, Constraints = new RouteConstraints { AsOf = asOf } };
+        var query = new RouteQuery
+        {
+            Origin = origin.Id,
+            Destination = destination.Id,
+            Constraints = new RouteConstraints { AsOf = asOf },
+            Scenario = scenario,
+        };
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         if (!result.IsSuccess)
         {

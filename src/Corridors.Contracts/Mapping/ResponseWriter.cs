@@ -229,6 +229,60 @@ public static class ResponseWriter
         return proto;
     }
 
+    /// <summary>
+    /// A comparison under a scenario: the scenario's comparisons (as <see cref="ToResponse(CorridorComparisonSet)"/>),
+    /// the scenario's id and version, and, for a side-by-side answer, the baseline's comparisons and the deltas.
+    /// </summary>
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, Domain.Scenarios.ScenarioOverlay? scenario)
+    {
+        V1.CompareCorridorsResponse proto = ToResponse(set);
+        if (scenario?.Scenario is { } definition)
+        {
+            proto.ScenarioId = definition.Id;
+            proto.ScenarioVersion = scenario.Version;
+        }
+
+        return proto;
+    }
+
+    /// <summary>The scenario's comparison with the baseline's beside it and the per-corridor deltas.</summary>
+    public static V1.CompareCorridorsResponse ToResponse(ScenarioComparisonSet set, Domain.Scenarios.ScenarioOverlay scenario)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        V1.CompareCorridorsResponse proto = ToResponse(set.Scenario, scenario);
+        proto.BaselineComparisons.Add(set.Baseline.Comparisons.Select(ToComparison));
+        proto.Deltas.Add(set.Deltas.Select(ToDelta));
+        return proto;
+    }
+
+    public static V1.CorridorDelta ToDelta(CorridorDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        var proto = new V1.CorridorDelta
+        {
+            CorridorId = delta.Corridor.Id.Value,
+            BaselineOutcome = EnumMapping.ToProto(delta.Baseline.Outcome),
+            ScenarioOutcome = EnumMapping.ToProto(delta.Scenario.Outcome),
+            OutcomeChanged = delta.OutcomeChanged,
+        };
+        if (delta.DeltaDistanceKm is { } km)
+        {
+            proto.DeltaDistanceKm = Round(km);
+        }
+
+        if (delta.DeltaP50Days is { } days)
+        {
+            proto.DeltaP50Days = Round(days);
+        }
+
+        if (delta.DeltaRiskScore is { } risk)
+        {
+            proto.DeltaRiskScore = Round(risk);
+        }
+
+        return proto;
+    }
+
     public static V1.FindRoutesResponse ToResponse(RouteSet set, Place origin, Place destination, DateOnly asOf, Objective objective)
     {
         ArgumentNullException.ThrowIfNull(set);

@@ -21,6 +21,16 @@ public static partial class ScenarioJson
     /// <summary>Most changes in one scenario.</summary>
     public const int MaxChanges = 200;
 
+    /// <summary>What a scenario id looks like, as error messages state it.</summary>
+    public const string IdRule = "lowercase letters and digits joined by '-', at most 64 characters";
+
+    /// <summary>True when <paramref name="id"/> is a valid scenario id (<see cref="IdRule"/>), the rule <see cref="Parse"/> applies to a document's id.</summary>
+    public static bool IsValidId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.Length <= MaxIdLength && IdPattern().IsMatch(id);
+    }
+
     /// <summary>Parses and validates a scenario document.</summary>
     public static QueryResult<Scenario> Parse(string json, CorridorNetwork network, SanctionsCatalog sanctions)
     {

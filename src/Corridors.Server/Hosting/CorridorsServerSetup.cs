@@ -3,6 +3,9 @@ using Corridors.Server.Hosting;
 using Corridors.Server.Metrics;
 using Corridors.Server.Networks;
 using Corridors.Server.Options;
+using Corridors.Server.Persistence;
+using Corridors.Server.Scenarios;
+using Corridors.Server.Security;
 using Corridors.Server.Services;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -31,19 +34,29 @@ public static class CorridorsServerSetup
         services.AddSingleton<MetricsBoard>();
         services.AddSingleton<ComparisonCache>();
         services.AddSingleton<ServerEndpoints>();
+        services.AddSingleton<ScenarioRegistry>();
+        services.AddApiKeyAuthentication();
 
-        // Hosted services start before Kestrel, in registration order: the network is loaded before the first call.
+        // Hosted services start before Kestrel, in registration order: the network is loaded and the scenario store
+        // opened before the scenarios are compiled, and all of it before the first call.
         services.AddHostedService<NetworkStartup>();
+        services.AddSqliteScenarioStore();
+        services.AddHostedService<ScenarioRegistryStartup>();
         services.AddHostedService<ListeningBanner>();
 
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.Interceptors.Add<ApiKeyInterceptor>(); // inside the error interceptor, so refusals are logged like other rejections
         }).AddJsonTranscoding(json =>
         {
             // Rich error details must be known to the JSON writer, or an error response itself fails.
             json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
+
+            // proto3 JSON writes int64 (scenario versions) as strings, as Google.Protobuf's formatter and the CLI's
+            // --json do; the transcoder's default writes numbers.
+            json.JsonSettings.WriteInt64sAsStrings = true;
         });
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<CorridorsServerOptions>>((grpc, corridors) => grpc.MaxReceiveMessageSize = corridors.Value.MaxRequestMessageBytes);
@@ -64,6 +77,7 @@ public static class CorridorsServerSetup
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<ComparisonGrpcService>();
         app.MapGrpcService<MetricsGrpcService>();
+        app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => "Corridors gRPC API v1: gRPC (h2c) on the gRPC port; JSON under /v1/… on this port. See README.md.");

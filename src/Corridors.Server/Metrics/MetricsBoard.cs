@@ -6,6 +6,7 @@ using Place = Corridors.Domain.Network.Place;
 using Corridors.Server.Logging;
 using Corridors.Server.Networks;
 using Corridors.Server.Options;
+using Corridors.Server.Scenarios;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,10 @@ namespace Corridors.Server.Metrics;
 
 /// <summary>
 /// Corridor metrics for dashboards, cheap to poll: answers are cached per data version and per board (set of
-/// pairs). The version names everything a figure depends on — the network files, the scenario (none yet: "s0") and
-/// the as-of date (today by the injected clock) — so it changes exactly when figures may change.
+/// pairs). The version names everything a figure depends on — the network files, the scenario ("s0" for the
+/// baseline, else the scenario's <see cref="RegisteredScenario.Revision"/>) and the as-of date (today by the injected
+/// clock) — so it changes exactly when figures may change. Concurrent requests for the same board and version compute
+/// it once.
 /// </summary>
 public sealed class MetricsBoard(
     LoadedNetwork loaded,
@@ -23,19 +26,25 @@ public sealed class MetricsBoard(
     TimeProvider clock,
     ILogger<MetricsBoard> logger)
 {
-    /// <summary>Scenario version until scenarios exist; part of <see cref="CurrentVersion"/>.</summary>
-    public const string ScenarioVersion = "s0";
+    /// <summary>The scenario part of the baseline's version.</summary>
+    public const string BaselineScenarioPart = "s0";
 
     /// <summary>Most boards cached at once; the cache is emptied past it (boards are few in practice).</summary>
     private const int MaxCachedBoards = 256;
 
-    private readonly ConcurrentDictionary<string, GetCorridorMetricsResponse> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<GetCorridorMetricsResponse>> _cache = new(StringComparer.Ordinal);
 
     /// <summary>The as-of date metrics are computed for: today (UTC) by the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary><c>{network}-{scenario}-{yyyyMMdd}</c>, e.g. <c>3f9a1c02b7de-s0-20261129</c>.</summary>
-    public string CurrentVersion => VersionOn(Today);
+    /// <summary>The baseline's version: <c>{network}-s0-{yyyyMMdd}</c>, e.g. <c>3f9a1c02b7de-s0-20261129</c>.</summary>
+    public string CurrentVersion => VersionOn(Today, null);
+
+    /// <summary>
+    /// The version under a scenario (null: the baseline): <c>{network}-{scenario}-{yyyyMMdd}</c>, e.g.
+    /// <c>3f9a1c02b7de-red-sea-closed.v1.0c1d2e3f-20261129</c>.
+    /// </summary>
+    public string VersionFor(RegisteredScenario? scenario) => VersionOn(Today, scenario);
 
     /// <summary>Time until the version next changes by itself (the next UTC midnight), never less than 1 ms.</summary>
     public TimeSpan UntilNextDate
@@ -61,41 +70,64 @@ public sealed class MetricsBoard(
         return loaded.Queries.ResolvePairs(board);
     }
 
-    /// <summary>The metrics of the pairs at the current version, from the cache when computed before.</summary>
-    public GetCorridorMetricsResponse Get(IReadOnlyList<(Place Origin, Place Destination)> pairs, CancellationToken cancellationToken)
+    /// <summary>The metrics of the pairs at the current version under <paramref name="scenario"/> (null: the baseline), from the cache when computed before.</summary>
+    public GetCorridorMetricsResponse Get(IReadOnlyList<(Place Origin, Place Destination)> pairs, RegisteredScenario? scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         DateOnly today = Today;
-        string version = VersionOn(today);
+        string version = VersionOn(today, scenario);
         string key = version + "|" + string.Join(";", pairs.Select(p => p.Origin.Id.Value + ">" + p.Destination.Id.Value));
-        if (_cache.TryGetValue(key, out GetCorridorMetricsResponse? cached))
+        if (_cache.TryGetValue(key, out Lazy<GetCorridorMetricsResponse>? cached) && cached.IsValueCreated)
         {
-            return cached;
+            return cached.Value;
         }
 
+        if (_cache.Count >= MaxCachedBoards)
+        {
+            _cache.Clear();
+        }
+
+        // One computation per key however many watchers wake at once; a failed one (cancelled) is not kept.
+        Lazy<GetCorridorMetricsResponse> entry = _cache.GetOrAdd(key, _ => new Lazy<GetCorridorMetricsResponse>(
+            () => Compute(pairs, scenario, today, version, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return entry.Value;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another caller's computation was cancelled: compute again under this caller's token.
+            _cache.TryRemove(new KeyValuePair<string, Lazy<GetCorridorMetricsResponse>>(key, entry));
+            return Get(pairs, scenario, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _cache.TryRemove(new KeyValuePair<string, Lazy<GetCorridorMetricsResponse>>(key, entry));
+            throw;
+        }
+    }
+
+    private GetCorridorMetricsResponse Compute(
+        IReadOnlyList<(Place Origin, Place Destination)> pairs, RegisteredScenario? scenario, DateOnly today, string version, CancellationToken cancellationToken)
+    {
         long started = Stopwatch.GetTimestamp();
         var response = new GetCorridorMetricsResponse
         {
             Version = version,
             AsOf = ProtoDates.ToText(today),
             ComputedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
+            ScenarioId = scenario?.Id ?? string.Empty,
         };
         foreach ((Place origin, Place destination) in pairs)
         {
-            response.Pairs.Add(loaded.Queries.PairMetrics(origin, destination, today, cancellationToken));
+            response.Pairs.Add(loaded.Queries.PairMetrics(origin, destination, today, scenario?.Overlay, cancellationToken));
         }
 
         long elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Log.MetricsComputed(logger, version, pairs.Count, elapsedMs);
-        if (_cache.Count >= MaxCachedBoards || _cache.Keys.Any(k => !k.StartsWith(version + "|", StringComparison.Ordinal)))
-        {
-            _cache.Clear();
-        }
-
-        _cache[key] = response;
         return response;
     }
 
-    private string VersionOn(DateOnly date) =>
-        $"{loaded.Version}-{ScenarioVersion}-{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
+    private string VersionOn(DateOnly date, RegisteredScenario? scenario) =>
+        $"{loaded.Version}-{scenario?.Revision ?? BaselineScenarioPart}-{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
 }

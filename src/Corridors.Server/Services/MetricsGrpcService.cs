@@ -1,9 +1,11 @@
+using System.Threading.Channels;
 using Corridors.Contracts.V1;
 using Place = Corridors.Domain.Network.Place;
 using Corridors.Server.Errors;
 using Corridors.Server.Logging;
 using Corridors.Server.Metrics;
 using Corridors.Server.Options;
+using Corridors.Server.Scenarios;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -11,9 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Services;
 
-/// <summary>corridors.v1.MetricsService: cached board metrics and a stream of them.</summary>
+/// <summary>corridors.v1.MetricsService: cached board metrics and a stream of them, for the baseline or a scenario.</summary>
 public sealed class MetricsGrpcService(
     MetricsBoard board,
+    ScenarioRegistry scenarios,
     IOptions<CorridorsServerOptions> options,
     TimeProvider clock,
     ILogger<MetricsGrpcService> logger) : MetricsService.MetricsServiceBase
@@ -22,19 +25,29 @@ public sealed class MetricsGrpcService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        RegisteredScenario? scenario = ScenarioErrors.Resolve(scenarios, request.ScenarioId);
         IReadOnlyList<(Place, Place)> pairs = RpcErrors.Unwrap(board.ResolvePairs(request.Pairs));
-        string version = board.CurrentVersion;
+        string version = board.VersionFor(scenario);
         if (request.KnownVersion.Length > 0 && request.KnownVersion == version)
         {
-            return Task.FromResult(new GetCorridorMetricsResponse { Version = version, Unchanged = true, AsOf = Contracts.Mapping.ProtoDates.ToText(board.Today) });
+            return Task.FromResult(new GetCorridorMetricsResponse
+            {
+                Version = version,
+                Unchanged = true,
+                AsOf = Contracts.Mapping.ProtoDates.ToText(board.Today),
+                ScenarioId = scenario?.Id ?? string.Empty,
+            });
         }
 
-        return Task.FromResult(board.Get(pairs, context.CancellationToken));
+        return Task.FromResult(board.Get(pairs, scenario, context.CancellationToken));
     }
 
     /// <summary>
-    /// Sends the metrics at once, then waits for the heartbeat interval or the next date change, whichever comes first:
-    /// if the version changed it sends the new metrics, otherwise a heartbeat. Ends when the client cancels.
+    /// Sends the metrics at once, then waits for the heartbeat interval, the next date change or a change to the
+    /// watched scenario, whichever comes first: if the version changed it sends the new metrics, otherwise a
+    /// heartbeat. A scenario change reaches only the streams watching that scenario, through each stream's own
+    /// one-slot buffer (latest wins), so a stream whose client does not read holds up no other. Ends when the client
+    /// cancels, or with NOT_FOUND when the watched scenario is deleted.
     /// </summary>
     public override async Task WatchCorridorMetrics(
         WatchCorridorMetricsRequest request,
@@ -44,33 +57,63 @@ public sealed class MetricsGrpcService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
+        RegisteredScenario? scenario = ScenarioErrors.Resolve(scenarios, request.ScenarioId);
         IReadOnlyList<(Place, Place)> pairs = RpcErrors.Unwrap(board.ResolvePairs(request.Pairs));
         TimeSpan heartbeat = TimeSpan.FromSeconds(options.Value.MetricsHeartbeatSeconds);
         CancellationToken cancellation = context.CancellationToken;
-        Log.WatchStarted(logger, pairs.Count, heartbeat.TotalSeconds);
 
+        // Subscribe first, then read the scenario again: a change between the two is then seen, not lost.
+        using ScenarioWatch? watch = scenario is null ? null : scenarios.Watch(scenario.Id);
+        if (scenario is not null)
+        {
+            scenario = scenarios.Find(scenario.Id) ?? throw ScenarioErrors.NotFound(scenario.Id, $"scenario '{scenario.Id}' was deleted");
+        }
+
+        ChannelReader<ScenarioSignal>? signals = watch?.Signals;
+        Log.WatchStarted(logger, pairs.Count, heartbeat.TotalSeconds);
         int sent = 0;
         try
         {
-            GetCorridorMetricsResponse current = board.Get(pairs, cancellation);
+            GetCorridorMetricsResponse current = board.Get(pairs, scenario, cancellation);
             await responseStream.WriteAsync(new WatchCorridorMetricsResponse { Metrics = current }, cancellation).ConfigureAwait(false);
             sent++;
             while (!cancellation.IsCancellationRequested)
             {
                 TimeSpan wait = board.UntilNextDate < heartbeat ? board.UntilNextDate : heartbeat;
-                await Task.Delay(wait, clock, cancellation).ConfigureAwait(false);
-                if (board.CurrentVersion != current.Version)
+                (bool changed, bool open) = await WaitAsync(signals, wait, cancellation).ConfigureAwait(false);
+                if (!open)
                 {
-                    current = board.Get(pairs, cancellation);
-                    await responseStream.WriteAsync(new WatchCorridorMetricsResponse { Metrics = current }, cancellation).ConfigureAwait(false);
+                    signals = null; // the registry is shutting down: keep heartbeats until the call ends
                 }
-                else
+
+                if (changed && signals is not null)
+                {
+                    ScenarioSignal? latest = null;
+                    while (signals.TryRead(out ScenarioSignal? signal))
+                    {
+                        latest = signal;
+                    }
+
+                    if (latest is { Current: null })
+                    {
+                        throw ScenarioErrors.NotFound(latest.Id, $"scenario '{latest.Id}' was deleted");
+                    }
+
+                    scenario = latest?.Current ?? scenario;
+                }
+
+                if (board.VersionFor(scenario) != current.Version)
+                {
+                    current = board.Get(pairs, scenario, cancellation);
+                    await responseStream.WriteAsync(new WatchCorridorMetricsResponse { Metrics = current }, cancellation).ConfigureAwait(false);
+                    sent++;
+                }
+                else if (!changed)
                 {
                     var beat = new Heartbeat { SentAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow()), Version = current.Version };
                     await responseStream.WriteAsync(new WatchCorridorMetricsResponse { Heartbeat = beat }, cancellation).ConfigureAwait(false);
+                    sent++;
                 }
-
-                sent++;
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -81,5 +124,32 @@ public sealed class MetricsGrpcService(
         {
             Log.WatchEnded(logger, sent);
         }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="wait"/> (by the injected clock) for a scenario signal. Returns whether one is ready
+    /// and whether the signal channel is still open.
+    /// </summary>
+    private async Task<(bool Changed, bool Open)> WaitAsync(ChannelReader<ScenarioSignal>? signals, TimeSpan wait, CancellationToken cancellation)
+    {
+        if (signals is null)
+        {
+            await Task.Delay(wait, clock, cancellation).ConfigureAwait(false);
+            return (false, true);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Task delay = Task.Delay(wait, clock, stop.Token);
+        Task<bool> ready = signals.WaitToReadAsync(stop.Token).AsTask();
+        Task first = await Task.WhenAny(delay, ready).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested();
+        if (first == ready)
+        {
+            bool open = await ready.ConfigureAwait(false);
+            return (open, open);
+        }
+
+        return (false, true);
     }
 }

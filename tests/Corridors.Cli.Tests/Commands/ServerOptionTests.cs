@@ -127,6 +127,7 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
             {
                 ["Corridors:GrpcPort"] = "0",
                 ["Corridors:HttpPort"] = "0",
+                ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(Path.GetTempPath(), "corridors-cli-" + Guid.NewGuid().ToString("N"), "scenarios.db"),
             }));
         }
     }

@@ -11,19 +11,30 @@ namespace Corridors.Server.Tests.Support;
 
 /// <summary>
 /// The real server in memory (TestServer), on the real <c>networks/</c> folder, with a fake clock fixed at
-/// <see cref="Start"/> so as-of dates and metrics versions are deterministic.
+/// <see cref="Start"/> so as-of dates and metrics versions are deterministic. Its scenario store is a fresh SQLite
+/// file in a temp folder (removed on dispose) unless the settings name one.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     /// <summary>Noon UTC on the day the tests were written.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The setting naming the scenario database file.</summary>
+    public const string StorePathKey = "Corridors:ScenarioStore:DatabasePath";
+
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _ownStoreFolder;
     private readonly bool _kestrel;
 
     public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool kestrel = false)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (!_settings.ContainsKey(StorePathKey))
+        {
+            _ownStoreFolder = Path.Combine(Path.GetTempPath(), "corridors-server-" + Guid.NewGuid().ToString("N"));
+            _settings[StorePathKey] = Path.Combine(_ownStoreFolder, "scenarios.db");
+        }
+
         Clock = new FakeTimeProvider(start ?? Start);
         _kestrel = kestrel;
         if (kestrel)
@@ -59,6 +70,26 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     /// <summary>True when started with real Kestrel sockets (see the constructor).</summary>
     public bool UsesKestrel => _kestrel;
+
+    /// <summary>The scenario database file this server uses.</summary>
+    public string StorePath => _settings[StorePathKey]!;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownStoreFolder is not null && Directory.Exists(_ownStoreFolder))
+        {
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(_ownStoreFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
 }
 
 /// <summary>One in-memory server with default settings shared by the tests of the collection (they do not move its clock).</summary>

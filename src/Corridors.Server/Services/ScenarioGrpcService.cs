@@ -1,0 +1,64 @@
+using Corridors.Contracts.V1;
+using Corridors.Server.Errors;
+using Corridors.Server.Scenarios;
+using Grpc.Core;
+
+namespace Corridors.Server.Services;
+
+/// <summary>
+/// corridors.v1.ScenarioService: thin over the <see cref="ScenarioRegistry"/>, which validates, writes to the store and
+/// serves. Access (a writer key for mutations) is checked before the call reaches here by
+/// <see cref="Security.ApiKeyInterceptor"/>; refusals become statuses in <see cref="ScenarioErrors"/>.
+/// </summary>
+public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioService.ScenarioServiceBase
+{
+    public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        ScenarioMutation outcome = await registry.CreateAsync(request.Id, request.Name, request.Definition, context.CancellationToken).ConfigureAwait(false);
+        return outcome is ScenarioMutation.Done { Scenario: { } created }
+            ? ScenarioMessages.ToProto(created)
+            : throw ScenarioErrors.ToRpcException(outcome);
+    }
+
+    public override Task<Scenario> GetScenario(GetScenarioRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Id))
+        {
+            throw RpcErrors.ToRpcException([Contracts.Mapping.ContractError.Invalid("id", "is required")]);
+        }
+
+        RegisteredScenario scenario = registry.Find(request.Id) ?? throw ScenarioErrors.NotFound(request.Id);
+        return Task.FromResult(ScenarioMessages.ToProto(scenario));
+    }
+
+    public override Task<ListScenariosResponse> ListScenarios(ListScenariosRequest request, ServerCallContext context)
+    {
+        var response = new ListScenariosResponse();
+        response.Scenarios.Add(registry.List().Select(s => ScenarioMessages.ToProto(s, withDefinition: false)));
+        return Task.FromResult(response);
+    }
+
+    public override async Task<Scenario> UpdateScenario(UpdateScenarioRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        ScenarioMutation outcome = await registry.UpdateAsync(request.Id, request.ExpectedVersion, request.Name, request.Definition, context.CancellationToken)
+            .ConfigureAwait(false);
+        return outcome is ScenarioMutation.Done { Scenario: { } updated }
+            ? ScenarioMessages.ToProto(updated)
+            : throw ScenarioErrors.ToRpcException(outcome);
+    }
+
+    public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        ScenarioMutation outcome = await registry.DeleteAsync(request.Id, request.ExpectedVersion, context.CancellationToken).ConfigureAwait(false);
+        return outcome is ScenarioMutation.Done done
+            ? new DeleteScenarioResponse { Id = done.Id, Version = done.Version }
+            : throw ScenarioErrors.ToRpcException(outcome);
+    }
+}
