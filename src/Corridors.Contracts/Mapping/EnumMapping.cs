@@ -80,6 +80,7 @@ public static class EnumMapping
         ConstraintKind.AsOfDate => V1.ConstraintKind.AsOfDate,
         ConstraintKind.MaxRiskScore => V1.ConstraintKind.MaxRiskScore,
         ConstraintKind.AllowedOnly => V1.ConstraintKind.AllowedOnly,
+        ConstraintKind.ScenarioClosure => V1.ConstraintKind.ScenarioClosure,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped constraint kind."),
     };
 

@@ -303,7 +303,8 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
 
     /// <summary>
     /// Checks a create or update request: the id, the definition against the network and measures (field paths
-    /// <c>definition.changes[0].link</c>), the definition's own id and the name. Returns the scenario with the
+    /// <c>definition.changes[0].link</c>; the request's id and name fill in a document that has none) and the
+    /// definition's own id. Returns the scenario with the
     /// request's id and name and its canonical document, or the errors.
     /// </summary>
     private (Scenario? Scenario, string? Canonical, IReadOnlyList<ContractError>? Errors) Validate(string? id, string? name, string? definitionJson)
@@ -328,7 +329,7 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
         else
         {
             CorridorRouter router = loaded.Queries.Router;
-            QueryResult<Scenario> parsed = ScenarioJson.Parse(definitionJson, router.Network, router.Dataset.Sanctions);
+            QueryResult<Scenario> parsed = ScenarioJson.Parse(WithIdAndName(definitionJson, id, name), router.Network, router.Dataset.Sanctions);
             errors.AddRange(parsed.Errors.Select(e => ContractError.Invalid(e.Field == "definition" ? "definition" : "definition." + e.Field, e.Message)));
             scenario = parsed.Value;
         }
@@ -339,11 +340,6 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
             {
                 errors.Add(ContractError.Invalid("definition.id", $"'{scenario.Id}' differs from the request's id '{id}'; leave it out or make them equal"));
             }
-
-            if (name.Length == 0 && scenario.Name.Trim().Length == 0)
-            {
-                errors.Add(ContractError.Invalid("name", "is required, in the request or as the definition's \"name\""));
-            }
         }
 
         if (errors.Count > 0 || scenario is null)
@@ -353,6 +349,46 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
 
         scenario = scenario with { Id = id, Name = name.Length > 0 ? name : scenario.Name.Trim() };
         return (scenario, ScenarioJson.Write(scenario), null);
+    }
+
+    /// <summary>
+    /// The document with the request's id and name filled in where it has none (the document format requires both;
+    /// an API client need not repeat them). Anything that is not a JSON object within the size cap is passed on as it
+    /// is, for the parser to report.
+    /// </summary>
+    private static string WithIdAndName(string definitionJson, string id, string name)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(definitionJson) > ScenarioJson.MaxDocumentBytes)
+        {
+            return definitionJson;
+        }
+
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(definitionJson) is not System.Text.Json.Nodes.JsonObject document)
+            {
+                return definitionJson;
+            }
+
+            bool changed = false;
+            if (!document.ContainsKey("id") && id.Length > 0)
+            {
+                document["id"] = id;
+                changed = true;
+            }
+
+            if (!document.ContainsKey("name") && name.Length > 0)
+            {
+                document["name"] = name;
+                changed = true;
+            }
+
+            return changed ? document.ToJsonString() : definitionJson;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return definitionJson;
+        }
     }
 }
 
