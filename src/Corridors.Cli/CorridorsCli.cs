@@ -18,6 +18,7 @@ internal static class CorridorsCli
         root.Add(CompareCommand.Create(context));
         root.Add(RouteCommand.Create(context));
         root.Add(ParetoCommand.Create(context));
+        root.Add(ScenarioCommand.Create(context));
         return root;
     }
 

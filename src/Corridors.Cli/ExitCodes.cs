@@ -14,6 +14,15 @@ internal static class ExitCodes
     /// <summary>The server named by <c>--server</c> could not answer (EX_UNAVAILABLE in BSD sysexits.h).</summary>
     public const int ServerUnavailable = 69;
 
+    /// <summary>
+    /// The server refused a scenario change because of its current state: a stale <c>--version</c> (ABORTED) or an id
+    /// that exists (ALREADY_EXISTS). Read the scenario again and retry (EX_TEMPFAIL in BSD sysexits.h).
+    /// </summary>
+    public const int Conflict = 75;
+
+    /// <summary>The server refused the API key: none, invalid, or without the writer role (EX_NOPERM in BSD sysexits.h).</summary>
+    public const int NotPermitted = 77;
+
     /// <summary>An unexpected internal error (EX_SOFTWARE in BSD sysexits.h).</summary>
     public const int InternalError = 70;
 }

@@ -6,16 +6,30 @@ using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Commands;
 
-/// <summary><c>corridors compare --from A --to B [...] [--server URL]</c>: each corridor's best route side by side.</summary>
+/// <summary>
+/// <c>corridors compare --from A --to B [...] [--scenario ID [--baseline]] [--server URL]</c>: each corridor's best
+/// route side by side; with <c>--baseline</c> the scenario's answers beside the baseline's, with the deltas.
+/// </summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext context)
     {
         var options = new QueryOptions();
-        var command = new Command("compare", "Compare the corridors between two places: distance, transit days P10/P50/P90, borders, gauge breaks.");
+        var baseline = new Option<bool>("--baseline")
+        {
+            Description = "With --scenario: also answer under the baseline and print both with the differences (scenario − baseline).",
+        };
+        var command = new Command("compare", "Compare the corridors between two places: distance, transit days P10/P50/P90, borders, gauge breaks.") { baseline };
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            bool sideBySide = parse.GetValue(baseline);
+            if (sideBySide && parse.GetValue(options.Scenario) is null)
+            {
+                context.Error.WriteLine("corridors: --baseline: compares a scenario with the baseline; name it with --scenario");
+                return ExitCodes.UsageError;
+            }
+
             if (parse.GetValue(options.Server) is { } server)
             {
                 var errors = new List<string>();
@@ -24,6 +38,8 @@ internal static class CompareCommand
                     Origin = parse.GetValue(options.From)!,
                     Destination = parse.GetValue(options.To)!,
                     Constraints = options.RemoteConstraints(parse, null, errors),
+                    ScenarioId = options.RemoteScenario(parse),
+                    IncludeBaseline = sideBySide,
                 };
                 if (options.RemoteObjective(parse, errors) is { } objective)
                 {
@@ -31,26 +47,50 @@ internal static class CompareCommand
                 }
 
                 return RemoteQuery.Fail(context, errors) ?? RemoteQuery.Run(context, server, parse.GetValue(options.Json),
-                    (invoker, call) => RemoteQuery.Compare(invoker, call, request), ProtoText.WriteComparison);
+                    (invoker, call) => RemoteQuery.Compare(invoker, call, request),
+                    sideBySide ? ProtoText.WriteScenarioComparison : ProtoText.WriteComparison);
             }
 
             return QueryCommandRunner.Run(context, parse, options, _ => null, (router, query) =>
             {
-                QueryResult<CorridorComparisonSet> result = router.Compare(query);
-                if (!result.IsSuccess)
+                CompareCorridorsResponse response;
+                if (sideBySide)
                 {
-                    return QueryCommandRunner.Fail(context, result);
-                }
+                    QueryResult<ScenarioComparisonSet> both = router.CompareWithBaseline(query);
+                    if (!both.IsSuccess)
+                    {
+                        return QueryCommandRunner.Fail(context, both);
+                    }
 
-                if (parse.GetValue(options.Json))
-                {
-                    context.Output.WriteLine(ProtoJson.Format(ResponseWriter.ToResponse(result.Value!), indented: true));
+                    response = ResponseWriter.ToResponse(both.Value!, query.Scenario!);
+                    if (!parse.GetValue(options.Json))
+                    {
+                        ProtoText.WriteScenarioComparison(context.Output, response);
+                        return ExitCodes.Success;
+                    }
                 }
                 else
                 {
-                    RouteText.WriteComparison(context.Output, result.Value!);
+                    QueryResult<CorridorComparisonSet> result = router.Compare(query);
+                    if (!result.IsSuccess)
+                    {
+                        return QueryCommandRunner.Fail(context, result);
+                    }
+
+                    response = ResponseWriter.ToResponse(result.Value!, query.Scenario);
+                    if (!parse.GetValue(options.Json))
+                    {
+                        if (query.Scenario?.Scenario is { } scenario)
+                        {
+                            context.Output.WriteLine($"Scenario: {scenario.Id} (version {query.Scenario.Version}) — {scenario.Name}");
+                        }
+
+                        RouteText.WriteComparison(context.Output, result.Value!);
+                        return ExitCodes.Success;
+                    }
                 }
 
+                context.Output.WriteLine(ProtoJson.Format(response, indented: true));
                 return ExitCodes.Success;
             });
         });

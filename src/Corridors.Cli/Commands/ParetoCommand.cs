@@ -48,6 +48,7 @@ internal static class ParetoCommand
         {
             Origin = parse.GetValue(options.From)!,
             Destination = parse.GetValue(options.To)!,
+            ScenarioId = options.RemoteScenario(parse),
             Constraints = options.RemoteConstraints(parse, parse.GetValue(corridor), errors),
         };
         return RemoteQuery.Fail(context, errors) ?? RemoteQuery.Run(context, server, parse.GetValue(options.Json),

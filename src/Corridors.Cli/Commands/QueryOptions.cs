@@ -5,6 +5,7 @@ using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
+using Corridors.Domain.Scenarios;
 
 namespace Corridors.Cli.Commands;
 
@@ -54,6 +55,11 @@ internal sealed class QueryOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON object on stdout." };
 
+    public Option<string?> Scenario { get; } = new("--scenario")
+    {
+        Description = "Answer under a scenario: in-process one of the shipped ones (networks/scenarios/*.json), with --server any id the server knows.",
+    };
+
     public Option<string?> Server { get; } = new("--server")
     {
         Description = "Ask a running Corridors server (its gRPC address, e.g. http://127.0.0.1:50051) instead of computing in-process.",
@@ -70,7 +76,7 @@ internal sealed class QueryOptions
         foreach (Option option in new Option[]
                  {
                      From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective,
-                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Server, Directory,
+                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Scenario, Server, Directory,
                  })
         {
             command.Add(option);
@@ -132,6 +138,20 @@ internal sealed class QueryOptions
             errors.Add($"--objective: unknown objective '{objectiveText}'; known: fastest, shortest, lowest-risk, lowest-co2e");
         }
 
+        ScenarioOverlay? scenario = null;
+        if (parse.GetValue(Scenario) is { } scenarioId)
+        {
+            if (router.Dataset.Scenarios.FirstOrDefault(s => s.Id == scenarioId.Trim()) is { } shipped)
+            {
+                // Shipped scenarios are version 1, as the server serves them.
+                scenario = ScenarioOverlay.Compile(shipped, 1, router.Graph, router.Dataset.Sanctions);
+            }
+            else
+            {
+                errors.Add($"--scenario: no shipped scenario is called '{scenarioId}'; known: {string.Join(", ", router.Dataset.Scenarios.Select(s => s.Id))} (scenarios created on a server need --server)");
+            }
+        }
+
         QueryResult<Perspective> perspective = PerspectiveParser.Parse(
             parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today, router.Dataset.Sanctions.Coverage);
         errors.AddRange(perspective.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}"));
@@ -153,6 +173,7 @@ internal sealed class QueryOptions
             Objective = objective,
             Regimes = perspective.Value.Regimes,
             Cargo = perspective.Value.Cargo,
+            Scenario = scenario,
             Constraints = new RouteConstraints
             {
                 Corridor = corridor,
@@ -212,6 +233,9 @@ internal sealed class QueryOptions
         return constraints;
     }
 
+    /// <summary>The scenario option as the requests' <c>scenario_id</c> (empty for the baseline).</summary>
+    public string RemoteScenario(ParseResult parse) => parse.GetValue(Scenario)?.Trim() ?? string.Empty;
+
     /// <summary>The objective option as its proto value; null (with an error) for an unknown name.</summary>
     public Contracts.V1.Objective? RemoteObjective(ParseResult parse, List<string> errors)
     {
@@ -242,6 +266,8 @@ internal sealed class QueryOptions
             "perspective.regimes" => "--perspective",
             "perspective.cargo_class" => "--cargo",
             "avoid_modes" => "--avoid-mode",
+            "scenario_id" => "--scenario",
+            "include_baseline" => "--baseline",
             _ => OptionName(name),
         };
     }

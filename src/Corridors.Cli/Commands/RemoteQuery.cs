@@ -26,9 +26,8 @@ internal static class RemoteQuery
         Action<TextWriter, TResponse> writeText)
         where TResponse : IMessage
     {
-        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? address) || address.Scheme is not ("http" or "https"))
+        if (Address(context, server) is not { } address)
         {
-            context.Error.WriteLine($"corridors: --server: '{server}' is not an http:// or https:// URL");
             return ExitCodes.UsageError;
         }
 
@@ -71,6 +70,18 @@ internal static class RemoteQuery
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The server's address, or null after reporting a value that is not an http(s) URL.</summary>
+    public static Uri? Address(CliContext context, string server)
+    {
+        if (Uri.TryCreate(server, UriKind.Absolute, out Uri? address) && address.Scheme is "http" or "https")
+        {
+            return address;
+        }
+
+        context.Error.WriteLine($"corridors: --server: '{server}' is not an http:// or https:// URL");
+        return null;
     }
 
     public static CompareCorridorsResponse Compare(CallInvoker invoker, CallOptions options, CompareCorridorsRequest request) =>

@@ -64,6 +64,7 @@ internal static class RouteCommand
         {
             Origin = parse.GetValue(options.From)!,
             Destination = parse.GetValue(options.To)!,
+            ScenarioId = options.RemoteScenario(parse),
             Constraints = options.RemoteConstraints(parse, parse.GetValue(corridor), errors),
             Alternatives = parse.GetValue(alternatives),
             MaxOverlap = parse.GetValue(maxOverlap),

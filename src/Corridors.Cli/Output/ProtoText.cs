@@ -11,6 +11,11 @@ internal static class ProtoText
 {
     public static void WriteComparison(TextWriter output, CompareCorridorsResponse response)
     {
+        if (response.ScenarioId.Length > 0)
+        {
+            output.WriteLine($"Scenario: {response.ScenarioId} (version {response.ScenarioVersion})");
+        }
+
         output.WriteLine($"{response.Origin.Name} ({response.Origin.Country}) → {response.Destination.Name} ({response.Destination.Country}), as of {response.AsOf}, {Name(response.Objective.ToString())}");
         var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "RISK", "CO2E KG", "NOTE");
         foreach (CorridorComparison c in response.Comparisons)
@@ -29,6 +34,46 @@ internal static class ProtoText
         }
 
         table.Write(output);
+    }
+
+    /// <summary>
+    /// A scenario beside the baseline: per corridor both outcomes, the scenario's km, P50 days and risk, and each
+    /// difference (scenario − baseline; "-" where either has no route).
+    /// </summary>
+    public static void WriteScenarioComparison(TextWriter output, CompareCorridorsResponse response)
+    {
+        output.WriteLine($"{response.Origin.Name} ({response.Origin.Country}) → {response.Destination.Name} ({response.Destination.Country}), as of {response.AsOf}, {Name(response.Objective.ToString())}");
+        output.WriteLine($"Scenario {response.ScenarioId} (version {response.ScenarioVersion}) vs baseline");
+        var table = new TextTable("CORRIDOR", "BASELINE", "SCENARIO", "KM", "ΔKM", "DAYS P50", "ΔDAYS P50", "RISK", "ΔRISK", "NOTE");
+        for (int i = 0; i < response.Comparisons.Count; i++)
+        {
+            CorridorComparison c = response.Comparisons[i];
+            CorridorDelta d = response.Deltas[i];
+            bool hasRoute = c.Legs.Count > 0;
+            table.AddRow(
+                c.CorridorId,
+                Name(d.BaselineOutcome.ToString()),
+                Name(d.ScenarioOutcome.ToString()) + (d.OutcomeChanged ? " *" : string.Empty),
+                hasRoute ? Km(c.DistanceKm) : "-",
+                d.HasDeltaDistanceKm ? Signed(d.DeltaDistanceKm, "N0") : "-",
+                hasRoute ? c.TransitDays.P50.ToString("F1", CultureInfo.InvariantCulture) : "-",
+                d.HasDeltaP50Days ? Signed(d.DeltaP50Days, "F1") : "-",
+                hasRoute ? Risk(c.SanctionRisk) : "-",
+                d.HasDeltaRiskScore ? Signed(d.DeltaRiskScore, "F0") : "-",
+                c.Outcome == RouteOutcome.Found ? string.Empty : c.Explanation);
+        }
+
+        table.Write(output);
+        if (response.Deltas.Any(d => d.OutcomeChanged))
+        {
+            output.WriteLine("* outcome differs from the baseline");
+        }
+    }
+
+    private static string Signed(double value, string format)
+    {
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        return value > 0 && text.Any(ch => ch is >= '1' and <= '9') ? "+" + text : text;
     }
 
     public static void WriteRoutes(TextWriter output, FindRoutesResponse response)
