@@ -26,8 +26,8 @@ internal sealed class EdgeDijkstra
     private readonly SearchSpace _space;
     private readonly IRouteCost _cost;
     private readonly int _layers;
-    private readonly double[] _dist;
-    private readonly int[] _prev;
+    private double[] _dist = [];
+    private int[] _prev = [];
     private readonly StateHeap _queue = new();
 
     public EdgeDijkstra(RoutingGraph graph, SearchSpace space, IRouteCost cost)
@@ -36,8 +36,6 @@ internal sealed class EdgeDijkstra
         _space = space;
         _cost = cost;
         _layers = space.IsCapped ? space.MaxBorderCrossings + 1 : 1;
-        _dist = new double[graph.EdgeCount * _layers];
-        _prev = new int[_dist.Length];
     }
 
     /// <summary>Bans applied on top of the search space (Yen's root path and deviations).</summary>
@@ -54,6 +52,13 @@ internal sealed class EdgeDijkstra
             && BannedEdges is null && BannedNodes is null)
         {
             return FindNodeLabelled(start.Node, destination, cancellationToken);
+        }
+
+        if (_dist.Length == 0)
+        {
+            // Allocated on the first edge-labelled run only: node-labelled runs do not need them.
+            _dist = new double[_graph.EdgeCount * _layers];
+            _prev = new int[_dist.Length];
         }
 
         Array.Fill(_dist, double.PositiveInfinity);

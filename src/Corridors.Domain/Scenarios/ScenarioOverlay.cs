@@ -143,7 +143,7 @@ public sealed class ScenarioOverlay
     /// <summary>Is the link usable on the date, with the scenario's closures and openings?</summary>
     internal bool IsLinkUsable(int link, DateOnly asOf, bool includePlanned, bool ignoreDates, bool ignoreClosures)
     {
-        if (!ignoreClosures && _closedLinks.TryGetValue(link, out List<DateRange>? closed) && closed.Any(r => r.Contains(asOf)))
+        if (!ignoreClosures && _closedLinks.TryGetValue(link, out List<DateRange>? closed) && AnyContains(closed, asOf))
         {
             return false;
         }
@@ -158,7 +158,21 @@ public sealed class ScenarioOverlay
     }
 
     internal bool IsPlaceClosed(int node, DateOnly asOf) =>
-        _closedPlaces.TryGetValue(node, out List<DateRange>? closed) && closed.Any(r => r.Contains(asOf));
+        _closedPlaces.TryGetValue(node, out List<DateRange>? closed) && AnyContains(closed, asOf);
+
+    // A loop, not a lambda: a lambda capturing the date would allocate on every call of these hot-path methods.
+    private static bool AnyContains(List<DateRange> ranges, DateOnly date)
+    {
+        foreach (DateRange range in ranges)
+        {
+            if (range.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private int LinkIndex(LinkId id) => _graph.TryGetLinkIndex(id, out int index)
         ? index
