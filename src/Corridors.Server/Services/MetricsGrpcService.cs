@@ -44,8 +44,8 @@ public sealed class MetricsGrpcService(
 
     /// <summary>
     /// Sends the metrics at once, then waits for the heartbeat interval, the next date change or a change to the
-    /// watched scenario, whichever comes first: if the version changed it sends the new metrics, otherwise a
-    /// heartbeat. A scenario change reaches only the streams watching that scenario, through each stream's own
+    /// watched scenario, whichever comes first: if the stream's figures changed it sends the new metrics, otherwise a
+    /// heartbeat (a scenario change that does not touch the stream's pairs sends nothing). A scenario change reaches only the streams watching that scenario, through each stream's own
     /// one-slot buffer (latest wins), so a stream whose client does not read holds up no other. Ends when the client
     /// cancels, or with NOT_FOUND when the watched scenario is deleted.
     /// </summary>
@@ -102,9 +102,18 @@ public sealed class MetricsGrpcService(
                     scenario = latest?.Current ?? scenario;
                 }
 
+                bool figuresChanged = false;
                 if (board.VersionFor(scenario) != current.Version)
                 {
-                    current = board.Get(pairs, scenario, cancellation);
+                    // A change that leaves this stream's pairs as they were is not news to its dashboard: only the
+                    // version moves on (the next heartbeat carries it).
+                    GetCorridorMetricsResponse next = board.Get(pairs, scenario, cancellation);
+                    figuresChanged = next.AsOf != current.AsOf || !next.Pairs.Equals(current.Pairs);
+                    current = next;
+                }
+
+                if (figuresChanged)
+                {
                     await responseStream.WriteAsync(new WatchCorridorMetricsResponse { Metrics = current }, cancellation).ConfigureAwait(false);
                     sent++;
                 }

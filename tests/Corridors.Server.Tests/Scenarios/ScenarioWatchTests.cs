@@ -81,6 +81,28 @@ public sealed class ScenarioWatchTests(ScenarioServer server, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ChangeThatLeavesTheWatchedPairsAlone_SendsNothing()
+    {
+        await CreateAsync("watch-unaffected");
+        using var cancel = new CancellationTokenSource();
+        // Kashgar–Tashkent runs on the CKU corridor only: neither the Red Sea nor Brest is on any of its routes.
+        using AsyncServerStreamingCall<WatchCorridorMetricsResponse> kashgar = _metrics.WatchCorridorMetrics(
+            new WatchCorridorMetricsRequest { Pairs = { new OdPair { Origin = "kashgar", Destination = "tashkent" } }, ScenarioId = "watch-unaffected" },
+            deadline: Bounded.Deadline(), cancellationToken: cancel.Token);
+        using AsyncServerStreamingCall<WatchCorridorMetricsResponse> xian = Watch("watch-unaffected", cancel.Token);
+        await NextMetricsAsync(kashgar);
+        await NextMetricsAsync(xian);
+        Task<bool> kashgarNext = kashgar.ResponseStream.MoveNext(CancellationToken.None);
+
+        TimeSpan delivery = await UpdateAndTimeAsync("watch-unaffected", 1, Definitions.CloseBrest("watch-unaffected"), () => NextMetricsAsync(xian));
+        await Task.Delay(Quiet);
+
+        Assert.True(delivery < DeliveryBound, $"delivered after {delivery.TotalMilliseconds:F0} ms");
+        Assert.False(kashgarNext.IsCompleted, "a watcher whose pairs the change does not touch was sent metrics");
+        await cancel.CancelAsync();
+    }
+
+    [Fact]
     public async Task StalledWatcher_NeverReading_DoesNotDelayAnother()
     {
         await CreateAsync("watch-stall");
