@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Corridors.Cli.Tests.Commands;
 
@@ -168,7 +169,7 @@ public sealed class ScenarioCommandTests : IClassFixture<ScenarioCommandTests.Ke
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, RepositoryRoot(), environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
+        var context = new CliContext(output, error, RepositoryRoot(), TestClock.ReviewDay, environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
         int exitCode = CorridorsCli.Run(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
@@ -204,6 +205,11 @@ public sealed class ScenarioCommandTests : IClassFixture<ScenarioCommandTests.Ke
         {
             ArgumentNullException.ThrowIfNull(builder);
             builder.UseEnvironment("Testing");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
+            });
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Corridors:GrpcPort"] = "0",

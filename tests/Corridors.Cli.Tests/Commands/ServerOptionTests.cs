@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Corridors.Cli.Tests.Commands;
 
@@ -123,6 +124,11 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         {
             ArgumentNullException.ThrowIfNull(builder);
             builder.UseEnvironment("Testing");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
+            });
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Corridors:GrpcPort"] = "0",
