@@ -12,6 +12,7 @@ namespace Corridors.Server.Services;
 /// the deadline too), map back; bad input becomes a status in <see cref="RpcErrors"/>. "No route" is an outcome
 /// inside the response.
 /// </summary>
+[BindServiceMethod(typeof(ComparisonBinding), nameof(ComparisonBinding.BindService))]
 public sealed class ComparisonGrpcService(LoadedNetwork network, ComparisonCache cache, ScenarioRegistry scenarios) : ComparisonService.ComparisonServiceBase
 {
     public override Task<CompareCorridorsResponse> CompareCorridors(CompareCorridorsRequest request, ServerCallContext context)

@@ -1,0 +1,66 @@
+using Corridors.Contracts.V1;
+using Corridors.Server.Services;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Corridors.Server.Tests.Services;
+
+/// <summary>The CompareCorridors response is encoded once per response object; every other method binds unchanged.</summary>
+public sealed class ComparisonBindingTests
+{
+    private sealed class CapturingBinder : ServiceBinderBase
+    {
+        public Dictionary<string, object> Methods { get; } = [];
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
+            Methods[method.Name] = method;
+    }
+
+    private sealed class CapturingContext : SerializationContext
+    {
+        public byte[]? Payload { get; private set; }
+
+        public override void Complete(byte[] payload) => Payload = payload;
+    }
+
+    private static byte[] Serialize(Method<CompareCorridorsRequest, CompareCorridorsResponse> method, CompareCorridorsResponse response)
+    {
+        var context = new CapturingContext();
+        method.ResponseMarshaller.ContextualSerializer(response, context);
+        return context.Payload ?? throw new InvalidOperationException("nothing written");
+    }
+
+    private static Method<CompareCorridorsRequest, CompareCorridorsResponse> BoundCompare(out CapturingBinder binder)
+    {
+        binder = new CapturingBinder();
+        ComparisonBinding.BindService(binder, null!);
+        return (Method<CompareCorridorsRequest, CompareCorridorsResponse>)binder.Methods["CompareCorridors"];
+    }
+
+    [Fact]
+    public void CompareCorridorsResponse_IsEncodedOnce_AndEqualsTheMessageBytes()
+    {
+        Method<CompareCorridorsRequest, CompareCorridorsResponse> method = BoundCompare(out _);
+        var response = new CompareCorridorsResponse { AsOf = "2026-11-29" };
+        response.Comparisons.Add(new CorridorComparison { CorridorId = "northern", DistanceKm = 9814.4 });
+        byte[] expected = response.ToByteArray();
+
+        byte[] first = Serialize(method, response);
+        response.Comparisons[0].DistanceKm = 1; // cached responses are never modified; this shows the bytes are reused
+        byte[] second = Serialize(method, response);
+
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, second);
+        Assert.Equal("corridors.v1.ComparisonService", method.ServiceName);
+        Assert.Equal(MethodType.Unary, method.Type);
+    }
+
+    [Fact]
+    public void EveryMethod_IsBound_AndTheServiceDescriptorIsFoundOnTheBinding()
+    {
+        BoundCompare(out CapturingBinder binder);
+
+        Assert.Equal(["CompareCorridors", "ComputeMatrix", "FindParetoRoutes", "FindRoutes"], binder.Methods.Keys.Order(StringComparer.Ordinal));
+        Assert.Same(ComparisonService.Descriptor, ComparisonBinding.Descriptor);
+    }
+}
