@@ -15,6 +15,20 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
     public static CliRun Invoke(params string[] args) => InvokeIn(AppContext.BaseDirectory, args);
 
+    /// <summary>The folder holding <c>Corridors.sln</c>, found by walking up from the test assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Corridors.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Corridors.sln not found");
+    }
+
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

@@ -80,12 +80,7 @@ internal static class CompareCommand
                     response = ResponseWriter.ToResponse(result.Value!, query.Scenario);
                     if (!parse.GetValue(options.Json))
                     {
-                        if (query.Scenario?.Scenario is { } scenario)
-                        {
-                            context.Output.WriteLine($"Scenario: {scenario.Id} (version {query.Scenario.Version}) — {scenario.Name}");
-                        }
-
-                        RouteText.WriteComparison(context.Output, result.Value!);
+                        ProtoText.WriteComparison(context.Output, response);
                         return ExitCodes.Success;
                     }
                 }

@@ -25,15 +25,15 @@ internal static class ParetoCommand
                 return QueryCommandRunner.Fail(context, result);
             }
 
+            FindParetoRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
+                router.Network.GetPlace(query.Destination), router.WithDefaults(query).Constraints.AsOf!.Value);
             if (parse.GetValue(options.Json))
             {
-                FindParetoRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                    router.Network.GetPlace(query.Destination), router.WithDefaults(query).Constraints.AsOf!.Value);
                 context.Output.WriteLine(ProtoJson.Format(response, indented: true));
             }
             else
             {
-                RouteText.WritePareto(context.Output, result.Value!);
+                ProtoText.WritePareto(context.Output, response);
             }
 
             return ExitCodes.Success;

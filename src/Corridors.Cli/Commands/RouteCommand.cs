@@ -39,16 +39,16 @@ internal static class RouteCommand
                 return QueryCommandRunner.Fail(context, result);
             }
 
+            RouteQuery resolved = router.WithDefaults(query);
+            FindRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
+                router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective);
             if (parse.GetValue(options.Json))
             {
-                RouteQuery resolved = router.WithDefaults(query);
-                FindRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                    router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective);
                 context.Output.WriteLine(ProtoJson.Format(response, indented: true));
             }
             else
             {
-                RouteText.WriteRoutes(context.Output, result.Value!);
+                ProtoText.WriteRoutes(context.Output, response);
             }
 
             return ExitCodes.Success;

@@ -4,8 +4,8 @@ using Corridors.Contracts.V1;
 namespace Corridors.Cli.Output;
 
 /// <summary>
-/// The readable tables for answers that come from a server (<c>--server</c>), written from the proto responses
-/// with the columns <see cref="RouteText"/> uses for in-process answers.
+/// The readable tables of the query commands, written from the proto responses: in-process answers are mapped to
+/// the same responses (<c>Contracts/Mapping/ResponseWriter</c>) as a server's, so both print alike.
 /// </summary>
 internal static class ProtoText
 {
@@ -30,11 +30,37 @@ internal static class ProtoText
                 hasRoute ? c.GaugeBreaks.ToString(CultureInfo.InvariantCulture) : "-",
                 Risk(c.SanctionRisk),
                 c.HasCo2EKg ? c.Co2EKg.ToString("N0", CultureInfo.InvariantCulture) : "-",
-                c.Outcome == RouteOutcome.Found ? string.Empty : c.Explanation);
+                c.Outcome == RouteOutcome.Found ? Via(c.Legs) : c.Explanation);
         }
 
         table.Write(output);
+        WriteRiskExplanation(output, response.Comparisons);
     }
+
+    /// <summary>Why each route scores what it scores: the measures that touch it, where, how much, and their sources.</summary>
+    private static void WriteRiskExplanation(TextWriter output, IEnumerable<CorridorComparison> comparisons)
+    {
+        foreach (CorridorComparison c in comparisons)
+        {
+            if (c.SanctionRisk is not { Exposures.Count: > 0 } risk)
+            {
+                continue;
+            }
+
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.CorridorId}: sanction risk {risk.Score:F1} ({Name(risk.Level.ToString())}) for {risk.Perspective}"));
+            foreach (RiskExposure e in risk.Exposures)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {e.MeasureId} [{e.Regime}, {Name(e.Kind.ToString())}{(e.Prohibits ? ", prohibits" : "")}]: {e.DistanceKm:F0} km, {e.Days:F1} days, {e.Points:F2} points — sources {string.Join(", ", e.SourceIds)}"));
+            }
+        }
+    }
+
+    /// <summary>The places where the route spends time (borders, gauge breaks, ports, ferries): what tells routes apart.</summary>
+    private static string Via(IEnumerable<RouteLeg> legs) =>
+        string.Join(" > ", legs.Skip(1).Where(l => l.DwellHours > 0).Select(l => l.From.Name));
 
     /// <summary>
     /// A scenario beside the baseline: per corridor both outcomes, the scenario's km, P50 days and risk, and each

@@ -5,7 +5,7 @@ namespace Corridors.Cli.Tests.Commands;
 /// <summary>compare / route / pareto on the real networks, run in-process from the repository folder.</summary>
 public sealed class QueryCommandTests
 {
-    private static CliRun Run(params string[] args) => CliRun.InvokeIn(RepositoryRoot(), args);
+    private static CliRun Run(params string[] args) => CliRun.InvokeIn(CliRun.RepositoryRoot(), args);
 
     [Fact]
     public void CompareXianDuisburgJson_ReturnsAllFiveCorridorsWithSensibleFigures()
@@ -151,16 +151,4 @@ public sealed class QueryCommandTests
         Assert.StartsWith("corridors: --as-of: as-of date 2010-01-01 is outside the sanction data's range 2014-01-01 … 2027-11-29", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Corridors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Corridors.sln not found");
-    }
 }

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using Corridors.Server.Hosting;
 using Corridors.Server.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Corridors.Cli.Tests.Commands;
 
@@ -169,73 +163,20 @@ public sealed class ScenarioCommandTests : IClassFixture<ScenarioCommandTests.Ke
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, RepositoryRoot(), TestClock.ReviewDay, environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
+        var context = new CliContext(output, error, CliRun.RepositoryRoot(), TestClock.ReviewDay, environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
         int exitCode = CorridorsCli.Run(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    private static string RepositoryRoot()
+
+    /// <summary>The real server with a writer and a reader key.</summary>
+    public sealed class KeyedServer() : LoopbackServer(new Dictionary<string, string?>
     {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Corridors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Corridors.sln not found");
-    }
-
-    /// <summary>The real server on free loopback ports with a writer and a reader key and its own database file.</summary>
-    public sealed class KeyedServer : WebApplicationFactory<ServerEndpoints>
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "corridors-cli-scenarios-" + Guid.NewGuid().ToString("N"));
-
-        public KeyedServer()
-        {
-            UseKestrel();
-            StartServer();
-            GrpcUrl = Services.GetRequiredService<ServerEndpoints>().GrpcUri.ToString().TrimEnd('/');
-        }
-
-        public string GrpcUrl { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            ArgumentNullException.ThrowIfNull(builder);
-            builder.UseEnvironment("Testing");
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
-            });
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Corridors:GrpcPort"] = "0",
-                ["Corridors:HttpPort"] = "0",
-                ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(_folder, "scenarios.db"),
-                ["Corridors:ApiKeys:Keys:0:Principal"] = "cli-tests",
-                ["Corridors:ApiKeys:Keys:0:Sha256"] = ApiKeyHasher.Hash(WriterKey),
-                ["Corridors:ApiKeys:Keys:0:Role"] = "writer",
-                ["Corridors:ApiKeys:Keys:1:Principal"] = "cli-readers",
-                ["Corridors:ApiKeys:Keys:1:Sha256"] = ApiKeyHasher.Hash(ReaderKey),
-                ["Corridors:ApiKeys:Keys:1:Role"] = "reader",
-            }));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
-        }
-    }
+        ["Corridors:ApiKeys:Keys:0:Principal"] = "cli-tests",
+        ["Corridors:ApiKeys:Keys:0:Sha256"] = ApiKeyHasher.Hash(WriterKey),
+        ["Corridors:ApiKeys:Keys:0:Role"] = "writer",
+        ["Corridors:ApiKeys:Keys:1:Principal"] = "cli-readers",
+        ["Corridors:ApiKeys:Keys:1:Sha256"] = ApiKeyHasher.Hash(ReaderKey),
+        ["Corridors:ApiKeys:Keys:1:Role"] = "reader",
+    });
 }

@@ -1,11 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Corridors.Server.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Corridors.Cli.Tests.Commands;
 
@@ -42,6 +36,20 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         using JsonDocument a = JsonDocument.Parse(local.Output);
         using JsonDocument b = JsonDocument.Parse(remote.Output);
         Assert.True(JsonElement.DeepEquals(a.RootElement, b.RootElement), "in-process and --server JSON differ");
+    }
+
+    [Fact]
+    public void Tables_InProcessAndViaServer_AreTheSame()
+    {
+        string[] query = ["compare", "--from", "Duisburg", "--to", "Xi'an", "--as-of", "2023-06-01", "--cargo", "dual-use"];
+
+        CliRun local = Run(query);
+        CliRun remote = Run([.. query, "--server", _url]);
+
+        Assert.Equal(0, local.ExitCode);
+        Assert.Equal(local.Output, remote.Output);
+        Assert.Contains("northern: sanction risk 95.1 (severe) for EU dual-use 2023-06-01", local.Output, StringComparison.Ordinal);
+        Assert.Contains("EU-RU-TRANSIT-DUALUSE-2023 [EU, transit-ban, prohibits]", local.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,48 +101,9 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         Assert.Contains("corridors: --server: '127.0.0.1:50051' is not an http:// or https:// URL", run.ErrorLines);
     }
 
-    private static CliRun Run(params string[] args) => CliRun.InvokeIn(RepositoryRoot(), args);
+    private static CliRun Run(params string[] args) => CliRun.InvokeIn(CliRun.RepositoryRoot(), args);
 
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Corridors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
 
-        throw new InvalidOperationException("Corridors.sln not found");
-    }
-
-    /// <summary>The real server on free loopback ports (its own endpoint setup with ports 0), shared by the class.</summary>
-    public sealed class RunningServer : WebApplicationFactory<ServerEndpoints>
-    {
-        public RunningServer()
-        {
-            UseKestrel();
-            StartServer();
-            GrpcUrl = Services.GetRequiredService<ServerEndpoints>().GrpcUri.ToString().TrimEnd('/');
-        }
-
-        public string GrpcUrl { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            ArgumentNullException.ThrowIfNull(builder);
-            builder.UseEnvironment("Testing");
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
-            });
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Corridors:GrpcPort"] = "0",
-                ["Corridors:HttpPort"] = "0",
-                ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(Path.GetTempPath(), "corridors-cli-" + Guid.NewGuid().ToString("N"), "scenarios.db"),
-            }));
-        }
-    }
+    /// <summary>The real server, shared by the class.</summary>
+    public sealed class RunningServer : LoopbackServer;
 }

@@ -1,0 +1,65 @@
+using Corridors.Server.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Corridors.Cli.Tests;
+
+/// <summary>
+/// The real server for <c>--server</c> tests: Kestrel on free loopback ports (h2c), its own scenario database in a
+/// temp folder, the review-day clock, plus whatever settings a test class adds (API keys…).
+/// </summary>
+public class LoopbackServer : WebApplicationFactory<ServerEndpoints>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "corridors-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public LoopbackServer()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected LoopbackServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel();
+        StartServer();
+        GrpcUrl = Services.GetRequiredService<ServerEndpoints>().GrpcUri.ToString().TrimEnd('/');
+    }
+
+    public string GrpcUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
+        });
+        var settings = new Dictionary<string, string?>(_settings)
+        {
+            ["Corridors:GrpcPort"] = "0",
+            ["Corridors:HttpPort"] = "0",
+            ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(_folder, "scenarios.db"),
+        };
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
