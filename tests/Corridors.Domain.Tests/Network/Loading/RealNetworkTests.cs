@@ -21,6 +21,10 @@ public sealed class RealNetworkTests
         Assert.NotEmpty(result.Network.Corridors);
     }
 
+    /// <summary>One resolver over the shipped network for all the name cases (loading it is the expensive part).</summary>
+    private static readonly Lazy<PlaceResolver> Resolver = new(() =>
+        new PlaceResolver(new NetworkLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks")).Network!));
+
     /// <summary>The places the "Foundation" issue requires, as a user would type them (ASCII or with diacritics).</summary>
     public static TheoryData<string> MustResolve() =>
     [
@@ -37,10 +41,7 @@ public sealed class RealNetworkTests
     [MemberData(nameof(MustResolve))]
     public void RequiredPlace_ResolvesToExactlyOnePlace(string name)
     {
-        NetworkLoadResult result = new NetworkLoader(Wgs84.CreateFactory()).Load(Path.Combine(RepositoryRoot.Find(), "networks"));
-        var resolver = new PlaceResolver(result.Network!);
-
-        PlaceResolution resolution = resolver.Resolve(name);
+        PlaceResolution resolution = Resolver.Value.Resolve(name);
 
         Assert.IsType<PlaceResolution.Resolved>(resolution);
     }
