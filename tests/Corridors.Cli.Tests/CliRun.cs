@@ -9,7 +9,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exitCode = CorridorsCli.Run(args, new CliContext(output, error, currentDirectory, TestClock.ReviewDay));
+        int exitCode = CorridorsCli.Run(args, new CliContext(output, error, currentDirectory, TestDates.ReviewDayCalendar));
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Corridors.Cli.Tests;
 
 /// <summary>
 /// The real server for <c>--server</c> tests: Kestrel on free loopback ports (h2c), its own scenario database in a
-/// temp folder, the review-day clock, plus whatever settings a test class adds (API keys…).
+/// temp folder, the review day as business date, plus whatever settings a test class adds (API keys…).
 /// </summary>
 public class LoopbackServer : WebApplicationFactory<ServerEndpoints>
 {
@@ -35,17 +34,19 @@ public class LoopbackServer : WebApplicationFactory<ServerEndpoints>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.ConfigureServices(services =>
+        var settings = new Dictionary<string, string?>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(TestClock.ReviewDay);
-        });
-        var settings = new Dictionary<string, string?>(_settings)
-        {
+            // The business date is pinned; wall time (deadlines, heartbeats) is the real clock's.
+            ["Corridors:BusinessDate"] = TestDates.ReviewDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Corridors:GrpcPort"] = "0",
             ["Corridors:HttpPort"] = "0",
             ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(_folder, "scenarios.db"),
         };
+        foreach ((string key, string? value) in _settings)
+        {
+            settings[key] = value; // a test class's own settings win
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
     }
 

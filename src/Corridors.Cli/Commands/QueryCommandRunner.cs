@@ -24,7 +24,7 @@ internal static class QueryCommandRunner
             return ExitCodes.InvalidNetwork;
         }
 
-        var router = new CorridorRouter(dataset, context.Clock, context.GeometryFactory);
+        var router = new CorridorRouter(dataset, context.Calendar, context.GeometryFactory);
         RouteQuery? query = options.Parse(parse, router, context, corridorOf(dataset.Network));
         if (query is null)
         {

@@ -35,7 +35,7 @@ internal static class RemoteQuery
         TResponse response;
         try
         {
-            response = call(channel.CreateCallInvoker(), new CallOptions(deadline: context.Clock.GetUtcNow().UtcDateTime.Add(Timeout)));
+            response = call(channel.CreateCallInvoker(), new CallOptions(deadline: CliContext.DeadlineIn(Timeout)));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound)
         {

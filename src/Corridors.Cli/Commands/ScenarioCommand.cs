@@ -167,7 +167,7 @@ internal static class ScenarioCommand
         try
         {
             response = call(new ScenarioService.ScenarioServiceClient(channel),
-                new CallOptions(headers, deadline: context.Clock.GetUtcNow().UtcDateTime.Add(Timeout)));
+                new CallOptions(headers, deadline: CliContext.DeadlineIn(Timeout)));
         }
         catch (RpcException e)
         {

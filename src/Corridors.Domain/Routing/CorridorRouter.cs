@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Corridors.Domain.Dataset;
+using Corridors.Domain.Dates;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
@@ -20,20 +21,20 @@ public sealed partial class CorridorRouter
     /// <summary>Default cap on the share of an alternative's km it may share with an already returned route.</summary>
     public const double DefaultMaxOverlap = 0.8;
 
-    private readonly TimeProvider _clock;
+    private readonly BusinessCalendar _calendar;
     private readonly GeometryFactory _geometryFactory;
 
-    public CorridorRouter(CorridorDataset dataset, TimeProvider clock, GeometryFactory geometryFactory)
+    public CorridorRouter(CorridorDataset dataset, BusinessCalendar calendar, GeometryFactory geometryFactory)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(geometryFactory);
         Dataset = dataset;
         Graph = new RoutingGraph(dataset.Network);
         Risk = new SanctionRiskAssessor(dataset.Sanctions);
         Emissions = new Co2eEstimator(dataset.EmissionFactors);
         Baseline = ScenarioOverlay.Baseline(Graph, dataset.Sanctions);
-        _clock = clock;
+        _calendar = calendar;
         _geometryFactory = geometryFactory;
     }
 
@@ -61,8 +62,8 @@ public sealed partial class CorridorRouter
 
     public CorridorNetwork Network => Graph.Network;
 
-    /// <summary>Today's date (UTC) by the injected clock: the default as-of date.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today's business date (the injected calendar): the default as-of date.</summary>
+    public DateOnly Today => _calendar.Today;
 
     /// <summary>The best route for the query's objective, or the reason there is none.</summary>
     public QueryResult<RouteAnswer> FindBest(RouteQuery query, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Corridors.Domain.Dates;
 using Corridors.Server.Errors;
 using Corridors.Server.Hosting;
 using Corridors.Server.Metrics;
@@ -28,7 +29,15 @@ public static class CorridorsServerSetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CorridorsServerOptions>, CorridorsServerOptionsValidator>();
 
+        // Two clocks, never confused: wall time (deadlines, heartbeats, timestamps) and the business date.
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            string pinned = provider.GetRequiredService<IOptions<CorridorsServerOptions>>().Value.BusinessDate;
+            return Contracts.Mapping.ProtoDates.TryParse(pinned, out DateOnly date)
+                ? BusinessCalendar.Pinned(date)
+                : BusinessCalendar.UtcDateOf(provider.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<LoadedNetwork>();
         services.AddSingleton<ServingStatus>();
         services.AddSingleton<MetricsBoard>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Corridors.Contracts.Mapping;
 using Corridors.Contracts.V1;
+using Corridors.Domain.Dates;
 using Place = Corridors.Domain.Network.Place;
 using Corridors.Server.Logging;
 using Corridors.Server.Networks;
@@ -16,13 +17,14 @@ namespace Corridors.Server.Metrics;
 /// <summary>
 /// Corridor metrics for dashboards, cheap to poll: answers are cached per data version and per board (set of
 /// pairs). The version names everything a figure depends on — the network files, the scenario ("s0" for the
-/// baseline, else the scenario's <see cref="RegisteredScenario.Revision"/>) and the as-of date (today by the injected
-/// clock) — so it changes exactly when figures may change. Concurrent requests for the same board and version compute
+/// baseline, else the scenario's <see cref="RegisteredScenario.Revision"/>) and the as-of date (the business date of the
+/// injected <see cref="BusinessCalendar"/>) — so it changes exactly when figures may change. Concurrent requests for the same board and version compute
 /// it once.
 /// </summary>
 public sealed class MetricsBoard(
     LoadedNetwork loaded,
     IOptions<CorridorsServerOptions> options,
+    BusinessCalendar calendar,
     TimeProvider clock,
     ILogger<MetricsBoard> logger)
 {
@@ -34,8 +36,8 @@ public sealed class MetricsBoard(
 
     private readonly ConcurrentDictionary<string, Lazy<GetCorridorMetricsResponse>> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>The as-of date metrics are computed for: today (UTC) by the injected clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The as-of date metrics are computed for: today's business date.</summary>
+    public DateOnly Today => calendar.Today;
 
     /// <summary>The baseline's version: <c>{network}-s0-{yyyyMMdd}</c>, e.g. <c>3f9a1c02b7de-s0-20261129</c>.</summary>
     public string CurrentVersion => VersionOn(Today, null);
@@ -46,16 +48,8 @@ public sealed class MetricsBoard(
     /// </summary>
     public string VersionFor(RegisteredScenario? scenario) => VersionOn(Today, scenario);
 
-    /// <summary>Time until the version next changes by itself (the next UTC midnight), never less than 1 ms.</summary>
-    public TimeSpan UntilNextDate
-    {
-        get
-        {
-            DateTimeOffset now = clock.GetUtcNow();
-            DateTimeOffset midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
-            return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (midnight - now).Ticks));
-        }
-    }
+    /// <summary>Wall time until the version next changes by itself (the business date's next change); null when the date is pinned.</summary>
+    public TimeSpan? UntilNextDate => calendar.UntilNextDay;
 
     /// <summary>The request's pairs resolved, or the board's when it names none.</summary>
     public ContractResult<IReadOnlyList<(Place Origin, Place Destination)>> ResolvePairs(IReadOnlyList<OdPair> pairs)

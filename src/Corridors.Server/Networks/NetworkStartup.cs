@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Corridors.Contracts.Mapping;
 using Corridors.Domain.Dataset;
+using Corridors.Domain.Dates;
 using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
@@ -22,7 +23,7 @@ namespace Corridors.Server.Networks;
 internal sealed class NetworkStartup(
     IOptions<CorridorsServerOptions> options,
     IHostEnvironment environment,
-    TimeProvider clock,
+    BusinessCalendar calendar,
     LoadedNetwork loaded,
     ServingStatus serving,
     IHostApplicationLifetime lifetime,
@@ -51,7 +52,7 @@ internal sealed class NetworkStartup(
         }
 
         CorridorNetwork network = dataset.Network;
-        var router = new CorridorRouter(dataset, clock, factory);
+        var router = new CorridorRouter(dataset, calendar, factory);
         var queries = new CorridorQueries(router, new PlaceResolver(network), settings.ToQueryLimits(), NetworkFingerprint.Of(directory));
         CheckBoard(queries, settings.EffectiveMetricsBoard);
 

@@ -20,6 +20,13 @@ public sealed class CorridorsServerOptions
     [Required(AllowEmptyStrings = false)]
     public string NetworksDirectory { get; set; } = "networks";
 
+    /// <summary>
+    /// The business date, <c>YYYY-MM-DD</c>: what "today" means for queries without an as-of date, for the metrics
+    /// board and for data freshness. Empty (the default) means the UTC date of the machine's clock. Pinning it never
+    /// affects wall time (deadlines, heartbeats): those always follow the real clock.
+    /// </summary>
+    public string BusinessDate { get; set; } = string.Empty;
+
     /// <summary>IP address both endpoints listen on. Default <c>127.0.0.1</c> (loopback only).</summary>
     [Required(AllowEmptyStrings = false)]
     public string ListenAddress { get; set; } = "127.0.0.1";

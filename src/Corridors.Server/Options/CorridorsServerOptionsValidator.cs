@@ -20,6 +20,11 @@ internal sealed class CorridorsServerOptionsValidator : IValidateOptions<Corrido
             failures.Add($"Corridors:GrpcPort and Corridors:HttpPort are both {options.GrpcPort}; the h2c and HTTP/1.1 endpoints need two ports.");
         }
 
+        if (options.BusinessDate.Length > 0 && !Contracts.Mapping.ProtoDates.TryParse(options.BusinessDate, out _))
+        {
+            failures.Add($"Corridors:BusinessDate '{options.BusinessDate}' is not a date in YYYY-MM-DD form (leave it empty for the UTC date of the clock).");
+        }
+
         for (int i = 0; i < options.MetricsBoard.Count; i++)
         {
             MetricsPairOptions pair = options.MetricsBoard[i];

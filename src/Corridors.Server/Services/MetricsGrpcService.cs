@@ -79,7 +79,7 @@ public sealed class MetricsGrpcService(
             sent++;
             while (!cancellation.IsCancellationRequested)
             {
-                TimeSpan wait = board.UntilNextDate < heartbeat ? board.UntilNextDate : heartbeat;
+                TimeSpan wait = board.UntilNextDate is { } untilNextDate && untilNextDate < heartbeat ? untilNextDate : heartbeat;
                 (bool changed, bool open) = await WaitAsync(signals, wait, cancellation).ConfigureAwait(false);
                 if (!open)
                 {
@@ -136,7 +136,7 @@ public sealed class MetricsGrpcService(
     }
 
     /// <summary>
-    /// Waits up to <paramref name="wait"/> (by the injected clock) for a scenario signal. Returns whether one is ready
+    /// Waits up to <paramref name="wait"/> of wall time (the injected <see cref="TimeProvider"/>) for a scenario signal. Returns whether one is ready
     /// and whether the signal channel is still open.
     /// </summary>
     private async Task<(bool Changed, bool Open)> WaitAsync(ChannelReader<ScenarioSignal>? signals, TimeSpan wait, CancellationToken cancellation)

@@ -163,7 +163,7 @@ public sealed class ScenarioCommandTests : IClassFixture<ScenarioCommandTests.Ke
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, CliRun.RepositoryRoot(), TestClock.ReviewDay, environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
+        var context = new CliContext(output, error, CliRun.RepositoryRoot(), TestDates.ReviewDayCalendar, environment: name => name == "CORRIDORS_API_KEY" ? environmentKey : null);
         int exitCode = CorridorsCli.Run(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

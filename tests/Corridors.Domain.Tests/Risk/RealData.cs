@@ -1,10 +1,10 @@
+using Corridors.Domain.Dates;
 using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using Corridors.Domain.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Corridors.Domain.Tests.Risk;
 
@@ -25,7 +25,7 @@ public sealed class RealData
         Catalog = measures.Catalog;
         Router = new CorridorRouter(
             new Corridors.Domain.Dataset.CorridorDatasetLoader(Wgs84.CreateFactory()).Load(networks).Dataset!,
-            new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+            BusinessCalendar.Pinned(Today),
             Wgs84.CreateFactory());
         Assessor = new SanctionRiskAssessor(Catalog);
         NetworksDirectory = networks;

@@ -1,3 +1,4 @@
+using Corridors.Domain.Dates;
 using Corridors.Domain.Dataset;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Geo;
@@ -5,7 +6,6 @@ using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using Corridors.Domain.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Corridors.Domain.Tests.Routing;
 
@@ -14,14 +14,14 @@ internal static class RouterFactory
     /// <summary>The fixed "today" of routing tests.</summary>
     public static readonly DateOnly Today = new(2026, 11, 29);
 
-    public static FakeTimeProvider Clock => new(new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    public static BusinessCalendar Calendar { get; } = BusinessCalendar.Pinned(Today);
 
     /// <summary>A router on a hand-made network with no sanction measures and 1 kg CO2e per tonne-km on every mode.</summary>
-    public static CorridorRouter Create(CorridorNetwork network) => new(WithoutMeasures(network), Clock, TestNetworks.Factory);
+    public static CorridorRouter Create(CorridorNetwork network) => new(WithoutMeasures(network), Calendar, TestNetworks.Factory);
 
     /// <summary>A router on the shipped networks/ folder (network, measures, emission factors).</summary>
     public static CorridorRouter Real() => RealDataset.Value is { } dataset
-        ? new CorridorRouter(dataset, Clock, TestNetworks.Factory)
+        ? new CorridorRouter(dataset, Calendar, TestNetworks.Factory)
         : throw new InvalidOperationException("networks/ does not load");
 
     private static readonly Lazy<CorridorDataset?> RealDataset = new(() =>
