@@ -62,7 +62,7 @@ internal static class CompareCommand
                         return QueryCommandRunner.Fail(context, both);
                     }
 
-                    response = ResponseWriter.ToResponse(both.Value!, query.Scenario!);
+                    response = ResponseWriter.ToResponse(both.Value!, query.Scenario!, router.Freshness);
                     if (!parse.GetValue(options.Json))
                     {
                         ProtoText.WriteScenarioComparison(context.Output, response);
@@ -77,7 +77,7 @@ internal static class CompareCommand
                         return QueryCommandRunner.Fail(context, result);
                     }
 
-                    response = ResponseWriter.ToResponse(result.Value!, query.Scenario);
+                    response = ResponseWriter.ToResponse(result.Value!, query.Scenario, router.Freshness);
                     if (!parse.GetValue(options.Json))
                     {
                         ProtoText.WriteComparison(context.Output, response);

@@ -26,7 +26,7 @@ internal static class ParetoCommand
             }
 
             FindParetoRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                router.Network.GetPlace(query.Destination), router.WithDefaults(query).Constraints.AsOf!.Value);
+                router.Network.GetPlace(query.Destination), router.WithDefaults(query).Constraints.AsOf!.Value, router.Freshness);
             if (parse.GetValue(options.Json))
             {
                 context.Output.WriteLine(ProtoJson.Format(response, indented: true));

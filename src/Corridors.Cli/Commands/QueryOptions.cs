@@ -152,8 +152,12 @@ internal sealed class QueryOptions
             }
         }
 
-        QueryResult<Perspective> perspective = PerspectiveParser.Parse(
-            parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today, router.Dataset.Sanctions.Coverage);
+        if (router.Dataset.AsOfRange.Check(asOf ?? router.Today) is { } dateError)
+        {
+            errors.Add($"{OptionName(dateError.Field)}: {dateError.Message}");
+        }
+
+        QueryResult<Perspective> perspective = PerspectiveParser.Parse(parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today);
         errors.AddRange(perspective.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}"));
 
         if (errors.Count > 0 || origin is null || destination is null || perspective.Value is null)

@@ -41,7 +41,7 @@ internal static class RouteCommand
 
             RouteQuery resolved = router.WithDefaults(query);
             FindRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective);
+                router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective, router.Freshness);
             if (parse.GetValue(options.Json))
             {
                 context.Output.WriteLine(ProtoJson.Format(response, indented: true));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Corridors.Domain.Dataset;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
+using Corridors.Domain.Risk;
 
 namespace Corridors.Cli.Commands;
 
@@ -39,8 +40,18 @@ internal static class ValidateCommand
 
         context.Output.WriteLine(
             $"network OK: {network.Places.Count} places, {network.Links.Count} links, {network.Corridors.Count} corridors, {network.Sources.Count} sources");
+        DataCoverage coverage = dataset.Sanctions.Coverage;
+        DataFreshness freshness = coverage.FreshnessOn(context.Calendar.Today);
         context.Output.WriteLine(
-            $"sanctions OK: {dataset.Sanctions.Measures.Count} measures, data {dataset.Sanctions.Coverage.From:yyyy-MM-dd} … {dataset.Sanctions.Coverage.To:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} modes");
+            $"sanctions OK: {dataset.Sanctions.Measures.Count} measures from {coverage.From:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} modes");
+        context.Output.WriteLine($"as-of dates answered: {dataset.AsOfRange.Earliest:yyyy-MM-dd} … {dataset.AsOfRange.Latest:yyyy-MM-dd}");
+        context.Output.WriteLine(FreshnessLine("sanctions/measures.json", freshness));
+        context.Output.WriteLine("network, emission factors: no review date recorded (each figure names its own source)");
         return ExitCodes.Success;
     }
+
+    /// <summary>The review date and the days left (or, once stale, how long ago the data turned stale).</summary>
+    internal static string FreshnessLine(string dataset, DataFreshness freshness) => freshness.IsStale
+        ? $"{dataset}: STALE — reviewed {freshness.ReviewedOn:yyyy-MM-dd}, fresh until {freshness.FreshUntil:yyyy-MM-dd}, {-freshness.DaysLeft} day(s) past it on {freshness.Today:yyyy-MM-dd}; answers are flagged until it is reviewed again (networks/sanctions/README.md)"
+        : $"{dataset}: reviewed {freshness.ReviewedOn:yyyy-MM-dd}, fresh until {freshness.FreshUntil:yyyy-MM-dd}, {freshness.DaysLeft} day(s) left on {freshness.Today:yyyy-MM-dd}";
 }

@@ -72,13 +72,13 @@ public sealed class CorridorQueries
         {
             QueryResult<ScenarioComparisonSet> sideBySide = Router.CompareWithBaseline(query, cancellationToken);
             return sideBySide.IsSuccess
-                ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(sideBySide.Value!, scenario!))
+                ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(sideBySide.Value!, scenario!, Router.Freshness))
                 : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(sideBySide.Errors));
         }
 
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         return result.IsSuccess
-            ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!, scenario))
+            ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!, scenario, Router.Freshness))
             : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
@@ -112,7 +112,7 @@ public sealed class CorridorQueries
         QueryResult<RouteSet> result = Router.FindRoutes(query, request.Alternatives, maxOverlap, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindRoutesResponse>.Success(
-                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf, objective.Value))
+                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf, objective.Value, Router.Freshness))
             : ContractResult<V1.FindRoutesResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
@@ -147,7 +147,7 @@ public sealed class CorridorQueries
         QueryResult<ParetoFront> result = Router.FindPareto(query, criteria, cancellationToken);
         return result.IsSuccess
             ? ContractResult<V1.FindParetoRoutesResponse>.Success(
-                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf))
+                ResponseWriter.ToResponse(result.Value!, origin!, destination!, options!.AsOf, Router.Freshness))
             : ContractResult<V1.FindParetoRoutesResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 
@@ -215,7 +215,7 @@ public sealed class CorridorQueries
             return ContractResult<V1.ComputeMatrixResponse>.Failure(RequestReader.FromDomain(result.Errors));
         }
 
-        var response = new V1.ComputeMatrixResponse { AsOf = ProtoDates.ToText(options.AsOf) };
+        var response = new V1.ComputeMatrixResponse { AsOf = ProtoDates.ToText(options.AsOf), DataFreshness = ResponseWriter.ToProto(Router.Freshness) };
         response.Origins.Add(origins.Select(ResponseWriter.ToSummary));
         response.Destinations.Add(destinations.Select(ResponseWriter.ToSummary));
         response.Cells.Add(result.Value!.Select(ResponseWriter.ToCell));

@@ -218,11 +218,10 @@ public sealed class RequestReader
         Perspective? perspective = null;
         if (proto.Perspective is { } requested)
         {
-            // The domain's parser is the one place regimes and cargo classes are read; it also checks the as-of
-            // date, which the router checks again for every query, so that error is left to the router.
-            QueryResult<Perspective> parsed = PerspectiveParser.Parse(
-                string.Join(",", requested.Regimes), requested.CargoClass, asOf, _dataset.Sanctions.Coverage);
-            errors.AddRange(FromDomain(parsed.Errors.Where(e => e.Field != PerspectiveParser.AsOfField)));
+            // The domain's parser is the one place regimes and cargo classes are read; the as-of date is checked
+            // by the router, for every query.
+            QueryResult<Perspective> parsed = PerspectiveParser.Parse(string.Join(",", requested.Regimes), requested.CargoClass, asOf);
+            errors.AddRange(FromDomain(parsed.Errors));
             perspective = parsed.Value;
         }
 

@@ -76,7 +76,13 @@ public static class ResponseWriter
             Hours = new V1.LegHours { P50 = Round(leg.P50Hours), Min = Round(leg.MovingHours.Min), Max = Round(leg.MovingHours.Max) },
             DwellHours = Round(leg.DwellHours),
             LinkId = leg.Link.Id.Value,
+            Forecast = leg.Link.IsForecast,
         };
+        if (leg.Link.IsForecast && leg.Link.Opens is { } opens)
+        {
+            proto.ForecastOpensOn = ProtoDates.ToText(opens.Date);
+        }
+
         if (emissions is not null)
         {
             proto.Co2EKg = Round(emissions.Co2eKg);
@@ -104,10 +110,31 @@ public static class ResponseWriter
             Verdict = EnumMapping.ToProto(risk.Verdict),
             Perspective = risk.Perspective.ToString(),
             ExposurePoints = Round(risk.ExposurePoints),
+            Basis = risk.Basis switch
+            {
+                RiskBasis.Reviewed => V1.RiskBasis.Reviewed,
+                RiskBasis.Projected => V1.RiskBasis.Projected,
+                _ => V1.RiskBasis.Unspecified,
+            },
+            MeasuresReviewedOn = ProtoDates.ToText(risk.MeasuresReviewedOn),
         };
         proto.ProhibitingMeasureIds.Add(risk.ProhibitingMeasureIds);
         proto.Exposures.Add(risk.Exposures.Select(ToExposure));
         return proto;
+    }
+
+    public static V1.DataFreshness ToProto(DataFreshness freshness)
+    {
+        ArgumentNullException.ThrowIfNull(freshness);
+        return new V1.DataFreshness
+        {
+            BusinessDate = ProtoDates.ToText(freshness.Today),
+            ReviewedOn = ProtoDates.ToText(freshness.ReviewedOn),
+            FreshUntil = ProtoDates.ToText(freshness.FreshUntil),
+            AgeDays = freshness.AgeDays,
+            DaysLeft = freshness.DaysLeft,
+            Stale = freshness.IsStale,
+        };
     }
 
     public static V1.RiskExposure ToExposure(MeasureExposure exposure)
@@ -148,6 +175,7 @@ public static class ResponseWriter
         proto.Countries.Add(route.Countries.Select(ToCountryKm));
         proto.Legs.Add(ToLegs(route));
         proto.CorridorIds.Add(route.CorridorsUsed.Select(c => c.Value));
+        proto.Notes.Add(route.Notes);
         if (route.SanctionRisk is { } risk)
         {
             proto.SanctionRisk = ToSanctionRisk(risk);
@@ -201,6 +229,7 @@ public static class ResponseWriter
             proto.Countries.Add(route.Countries.Select(ToCountryKm));
             proto.Legs.Add(ToLegs(route));
             proto.GeometryGeojson = GeoJsonText.LineString(route.Geometry);
+            proto.Notes.Add(route.Notes);
             if (route.SanctionRisk is { } risk)
             {
                 proto.SanctionRisk = ToSanctionRisk(risk);
@@ -215,7 +244,7 @@ public static class ResponseWriter
         return proto;
     }
 
-    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set)
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, DataFreshness freshness)
     {
         ArgumentNullException.ThrowIfNull(set);
         var proto = new V1.CompareCorridorsResponse
@@ -224,18 +253,19 @@ public static class ResponseWriter
             Destination = ToSummary(set.Destination),
             AsOf = ProtoDates.ToText(set.AsOf),
             Objective = EnumMapping.ToProto(set.Objective),
+            DataFreshness = ToProto(freshness),
         };
         proto.Comparisons.Add(set.Comparisons.Select(ToComparison));
         return proto;
     }
 
     /// <summary>
-    /// A comparison under a scenario: the scenario's comparisons (as <see cref="ToResponse(CorridorComparisonSet)"/>),
+    /// A comparison under a scenario: the scenario's comparisons (as <see cref="ToResponse(CorridorComparisonSet, DataFreshness)"/>),
     /// the scenario's id and version, and, for a side-by-side answer, the baseline's comparisons and the deltas.
     /// </summary>
-    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, Domain.Scenarios.ScenarioOverlay? scenario)
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, Domain.Scenarios.ScenarioOverlay? scenario, DataFreshness freshness)
     {
-        V1.CompareCorridorsResponse proto = ToResponse(set);
+        V1.CompareCorridorsResponse proto = ToResponse(set, freshness);
         if (scenario?.Scenario is { } definition)
         {
             proto.ScenarioId = definition.Id;
@@ -246,10 +276,10 @@ public static class ResponseWriter
     }
 
     /// <summary>The scenario's comparison with the baseline's beside it and the per-corridor deltas.</summary>
-    public static V1.CompareCorridorsResponse ToResponse(ScenarioComparisonSet set, Domain.Scenarios.ScenarioOverlay scenario)
+    public static V1.CompareCorridorsResponse ToResponse(ScenarioComparisonSet set, Domain.Scenarios.ScenarioOverlay scenario, DataFreshness freshness)
     {
         ArgumentNullException.ThrowIfNull(set);
-        V1.CompareCorridorsResponse proto = ToResponse(set.Scenario, scenario);
+        V1.CompareCorridorsResponse proto = ToResponse(set.Scenario, scenario, freshness);
         proto.BaselineComparisons.Add(set.Baseline.Comparisons.Select(ToComparison));
         proto.Deltas.Add(set.Deltas.Select(ToDelta));
         return proto;
@@ -283,11 +313,12 @@ public static class ResponseWriter
         return proto;
     }
 
-    public static V1.FindRoutesResponse ToResponse(RouteSet set, Place origin, Place destination, DateOnly asOf, Objective objective)
+    public static V1.FindRoutesResponse ToResponse(RouteSet set, Place origin, Place destination, DateOnly asOf, Objective objective, DataFreshness freshness)
     {
         ArgumentNullException.ThrowIfNull(set);
         var proto = new V1.FindRoutesResponse
         {
+            DataFreshness = ToProto(freshness),
             Origin = ToSummary(origin),
             Destination = ToSummary(destination),
             AsOf = ProtoDates.ToText(asOf),
@@ -298,11 +329,12 @@ public static class ResponseWriter
         return proto;
     }
 
-    public static V1.FindParetoRoutesResponse ToResponse(ParetoFront front, Place origin, Place destination, DateOnly asOf)
+    public static V1.FindParetoRoutesResponse ToResponse(ParetoFront front, Place origin, Place destination, DateOnly asOf, DataFreshness freshness)
     {
         ArgumentNullException.ThrowIfNull(front);
         var proto = new V1.FindParetoRoutesResponse
         {
+            DataFreshness = ToProto(freshness),
             Origin = ToSummary(origin),
             Destination = ToSummary(destination),
             AsOf = ProtoDates.ToText(asOf),

@@ -1,3 +1,4 @@
+using Corridors.Domain.Dates;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
@@ -12,7 +13,11 @@ namespace Corridors.Domain.Dataset;
 /// factors. The service and the CLI both load it with <see cref="CorridorDatasetLoader"/>.
 /// </summary>
 /// <param name="Scenarios">The scenarios shipped in <c>networks/scenarios/</c> (read-only; users add their own through the API).</param>
-public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors, IReadOnlyList<Scenario> Scenarios);
+public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors, IReadOnlyList<Scenario> Scenarios)
+{
+    /// <summary>The as-of dates answered: from the measure data's first date to the service's horizon.</summary>
+    public AsOfRange AsOfRange { get; } = new(Sanctions.Coverage.From, AsOfRange.Horizon);
+}
 
 /// <summary>The dataset, or every problem found in any of its files (never both).</summary>
 public sealed record CorridorDatasetLoadResult(CorridorDataset? Dataset, IReadOnlyList<string> Problems)

@@ -53,9 +53,13 @@ public sealed record Link(
         return new RangeFigure(km / speed.Max, km / speed.Typical, km / speed.Min, speed.Provenance);
     }
 
+    /// <summary>True for a link not yet built (under construction or planned): a route over it rests on a forecast.</summary>
+    public bool IsForecast => Status is LinkStatus.UnderConstruction or LinkStatus.Planned;
+
     /// <summary>
-    /// Whether the link can be used on the date: operational (or, with <paramref name="includePlanned"/>, under
-    /// construction or planned) and within [opens, closes).
+    /// Whether the link can be used on the date, within [opens, closes): an operational link; a link under
+    /// construction or planned from its forecast opening date (a route over it is flagged, see <see cref="IsForecast"/>);
+    /// with <paramref name="includePlanned"/>, any link under construction or planned, dated or not.
     /// </summary>
     public bool IsUsableOn(DateOnly date, bool includePlanned)
     {
@@ -74,7 +78,8 @@ public sealed record Link(
             return Opens is null || date >= Opens.Date;
         }
 
-        // Under construction or planned: usable only when the caller allows planned links.
-        return includePlanned;
+        // Under construction or planned: from its forecast opening date, or at any date when the caller allows planned
+        // links. Without a forecast date only the caller can allow it.
+        return includePlanned || (Opens is not null && date >= Opens.Date);
     }
 }

@@ -128,3 +128,16 @@ public static class RegimeCodes
     public static string All => string.Join(", ", Enum.GetValues<Regime>());
 }
 
+
+/// <summary>What a route's sanction risk rests on.</summary>
+public enum RiskBasis
+{
+    /// <summary>The as-of date is on or before the measure data's review date: the measures as reviewed.</summary>
+    Reviewed,
+
+    /// <summary>
+    /// The as-of date is after the review date: the recorded measures are assumed to persist with their recorded
+    /// dates; anything adopted, amended or lifted after the review is unknown.
+    /// </summary>
+    Projected,
+}

@@ -94,13 +94,38 @@ public sealed record Measure(
     }
 }
 
-/// <summary>The dates the measure data is maintained for: queries outside [<see cref="From"/>, <see cref="To"/>] are refused.</summary>
+/// <summary>
+/// The dates the measure data is maintained for. As-of dates up to <see cref="ReviewedOn"/> are answered from
+/// reviewed data; later ones are a projection (the recorded measures, with their recorded dates, are assumed to
+/// hold: nothing adopted after the review is known). Once the business date passes <see cref="FreshUntil"/> the
+/// data is stale: still answered, and flagged.
+/// </summary>
 /// <param name="From">Earliest as-of date the data covers (measures before it are not collected).</param>
 /// <param name="ReviewedOn">The day the data was last checked against the sources.</param>
-/// <param name="To">Latest as-of date accepted: after it the data is too old to answer.</param>
-public sealed record DataCoverage(DateOnly From, DateOnly ReviewedOn, DateOnly To)
+/// <param name="FreshUntil">The last business date on which the data counts as current (review date + 1 year).</param>
+public sealed record DataCoverage(DateOnly From, DateOnly ReviewedOn, DateOnly FreshUntil)
 {
-    public bool Contains(DateOnly date) => date >= From && date <= To;
+    /// <summary>Reviewed up to the review date, projected after it.</summary>
+    public RiskBasis BasisOn(DateOnly asOf) => asOf <= ReviewedOn ? RiskBasis.Reviewed : RiskBasis.Projected;
+
+    /// <summary>How current the data is on the business date <paramref name="today"/>.</summary>
+    public DataFreshness FreshnessOn(DateOnly today) => new(ReviewedOn, FreshUntil, today);
+}
+
+/// <summary>How current a reviewed dataset is on a business date.</summary>
+/// <param name="ReviewedOn">The day the data was last checked against its sources.</param>
+/// <param name="FreshUntil">The last business date on which it counts as current.</param>
+/// <param name="Today">The business date judged on.</param>
+public sealed record DataFreshness(DateOnly ReviewedOn, DateOnly FreshUntil, DateOnly Today)
+{
+    /// <summary>Days since the review (negative when the business date is before it).</summary>
+    public int AgeDays => Today.DayNumber - ReviewedOn.DayNumber;
+
+    /// <summary>Days until the data turns stale; zero or negative once it is.</summary>
+    public int DaysLeft => FreshUntil.DayNumber - Today.DayNumber;
+
+    /// <summary>True once the business date is past <see cref="FreshUntil"/>: answers still come, flagged.</summary>
+    public bool IsStale => Today > FreshUntil;
 }
 
 /// <summary>The loaded, validated measures. Immutable; shared by all queries.</summary>

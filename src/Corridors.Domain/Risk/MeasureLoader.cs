@@ -151,10 +151,10 @@ public static partial class MeasureLoader
                 return null;
             }
 
-            f.RejectUnknown("from", "reviewedOn", "to");
+            f.RejectUnknown("from", "reviewedOn", "freshUntil");
             DateOnly? from = DataFile.ParseDate(f, "from", f.RequiredString("from"));
             DateOnly? reviewed = DataFile.ParseDate(f, "reviewedOn", f.RequiredString("reviewedOn"));
-            DateOnly? to = DataFile.ParseDate(f, "to", f.RequiredString("to"));
+            DateOnly? to = DataFile.ParseDate(f, "freshUntil", f.RequiredString("freshUntil"));
             if (from is not { } a || reviewed is not { } r || to is not { } b)
             {
                 return null;
@@ -162,7 +162,7 @@ public static partial class MeasureLoader
 
             if (!(a <= r && r <= b))
             {
-                file.Add("coverage", null, $"dates out of order: expected from ({a:yyyy-MM-dd}) <= reviewedOn ({r:yyyy-MM-dd}) <= to ({b:yyyy-MM-dd})");
+                file.Add("coverage", null, $"dates out of order: expected from ({a:yyyy-MM-dd}) <= reviewedOn ({r:yyyy-MM-dd}) <= freshUntil ({b:yyyy-MM-dd})");
                 return null;
             }
 

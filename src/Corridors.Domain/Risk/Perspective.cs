@@ -36,8 +36,8 @@ public sealed record Perspective
 
 /// <summary>
 /// Parses a perspective from the strings of the CLI and the API (<c>"EU"</c>, <c>"EU,US"</c>, <c>"none"</c>;
-/// <c>"dual-use"</c>) and checks the as-of date against the range the measure data covers. Every bad value is
-/// reported at once, named by its field, and nothing is defaulted silently.
+/// <c>"dual-use"</c>). Every bad value is reported at once, named by its field, and nothing is defaulted silently.
+/// The as-of date is checked by the router against the dataset's <see cref="Dates.AsOfRange"/>.
 /// </summary>
 public static class PerspectiveParser
 {
@@ -53,15 +53,12 @@ public static class PerspectiveParser
     /// <summary>Field names used in <see cref="QueryError"/>s (match the CLI options and proto fields).</summary>
     public const string RegimesField = "perspective";
     public const string CargoField = "cargo";
-    public const string AsOfField = "as_of";
 
     /// <param name="regimes">Comma- or plus-separated regime codes, or <c>none</c>; case-insensitive.</param>
     /// <param name="cargo">A cargo class in kebab-case (<c>general</c>, <c>dual-use</c>, <c>military</c>, <c>energy</c>).</param>
     /// <param name="asOf">The date of the query (the router's today when the user gave none).</param>
-    /// <param name="coverage">The measure data's range (<see cref="SanctionsCatalog.Coverage"/>).</param>
-    public static QueryResult<Perspective> Parse(string? regimes, string? cargo, DateOnly asOf, DataCoverage coverage)
+    public static QueryResult<Perspective> Parse(string? regimes, string? cargo, DateOnly asOf)
     {
-        ArgumentNullException.ThrowIfNull(coverage);
         var errors = new List<QueryError>();
         var parsed = new List<Regime>();
         if (string.IsNullOrWhiteSpace(regimes))
@@ -105,28 +102,8 @@ public static class PerspectiveParser
             errors.Add(new QueryError(CargoField, $"unknown cargo class '{cargo}'; known: {EnumNames.AllKebab<CargoClass>()}"));
         }
 
-        if (CheckAsOf(asOf, coverage) is { } dateError)
-        {
-            errors.Add(dateError);
-        }
-
         return errors.Count > 0
             ? QueryResult<Perspective>.Failure(errors)
             : QueryResult<Perspective>.Success(new Perspective(parsed, cargoClass, asOf));
-    }
-
-    /// <summary>Null when the date lies in the data's range, else the error to show.</summary>
-    public static QueryError? CheckAsOf(DateOnly asOf, DataCoverage coverage)
-    {
-        ArgumentNullException.ThrowIfNull(coverage);
-        if (coverage.Contains(asOf))
-        {
-            return null;
-        }
-
-        string side = asOf < coverage.From
-            ? $"before {coverage.From:yyyy-MM-dd}, the earliest date the sanction measures are collected for"
-            : $"after {coverage.To:yyyy-MM-dd}: the sanction measures were last reviewed on {coverage.ReviewedOn:yyyy-MM-dd} and are not trusted beyond that range";
-        return new QueryError(AsOfField, $"as-of date {asOf:yyyy-MM-dd} is outside the sanction data's range {coverage.From:yyyy-MM-dd} … {coverage.To:yyyy-MM-dd} ({side})");
     }
 }

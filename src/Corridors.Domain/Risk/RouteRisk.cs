@@ -46,6 +46,8 @@ public sealed record MeasureExposure(
 /// <param name="Score">0–100, a monotone function of <paramref name="ExposurePoints"/> (see <see cref="SanctionRiskAssessor.ScoreOf"/>).</param>
 /// <param name="ProhibitingMeasureIds">Ids of the applicable prohibiting measures, ordinal order; empty when allowed.</param>
 /// <param name="Exposures">Every applicable measure that touches the route, ordered by measure id.</param>
+/// <param name="Basis">Reviewed measures, or a projection of them past their review date.</param>
+/// <param name="MeasuresReviewedOn">The day the measure data was last reviewed.</param>
 public sealed record RouteRisk(
     double Score,
     RiskLevel Level,
@@ -53,4 +55,6 @@ public sealed record RouteRisk(
     IReadOnlyList<string> ProhibitingMeasureIds,
     double ExposurePoints,
     IReadOnlyList<MeasureExposure> Exposures,
-    Perspective Perspective);
+    Perspective Perspective,
+    RiskBasis Basis,
+    DateOnly MeasuresReviewedOn);

@@ -62,7 +62,7 @@ public sealed class SanctionRiskAssessor
     };
 
     /// <summary>The measures that apply to a shipment from <paramref name="origin"/> to <paramref name="destination"/>, ordered by id.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range (parse it with <see cref="PerspectiveParser"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is before the data's range.</exception>
     public IReadOnlyList<Measure> ApplicableMeasures(Perspective perspective, Place origin, Place destination)
     {
         ArgumentNullException.ThrowIfNull(origin);
@@ -71,7 +71,7 @@ public sealed class SanctionRiskAssessor
     }
 
     /// <summary>The risk of a route: score, level, verdict and every applicable measure that touches it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is before the data's range.</exception>
     public RouteRisk Assess(Route route, Perspective perspective)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -130,7 +130,9 @@ public sealed class SanctionRiskAssessor
             prohibiting,
             points,
             exposures,
-            perspective);
+            perspective,
+            Catalog.Coverage.BasisOn(perspective.AsOf),
+            Catalog.Coverage.ReviewedOn);
     }
 
     /// <summary>
@@ -143,7 +145,7 @@ public sealed class SanctionRiskAssessor
     /// <param name="origin">The shipment's origin: direction rules (e.g. EU exports) depend on it.</param>
     /// <param name="destination">The shipment's destination: direction rules (e.g. exports to Russia) depend on it.</param>
     /// <exception cref="ArgumentException">Origin or destination is not a place of the graph.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is outside the data's range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The perspective's as-of date is before the data's range.</exception>
     public IRouteCost CostFor(
         RoutingGraph graph,
         Perspective perspective,
@@ -168,9 +170,10 @@ public sealed class SanctionRiskAssessor
     private ExposureModel Model(Perspective perspective, Place origin, Place destination)
     {
         ArgumentNullException.ThrowIfNull(perspective);
-        if (PerspectiveParser.CheckAsOf(perspective.AsOf, Catalog.Coverage) is { } error)
+        if (perspective.AsOf < Catalog.Coverage.From)
         {
-            throw new ArgumentOutOfRangeException(nameof(perspective), perspective.AsOf, error.Message);
+            throw new ArgumentOutOfRangeException(nameof(perspective), perspective.AsOf,
+                $"The measures are collected from {Catalog.Coverage.From:yyyy-MM-dd}; validate the as-of date with AsOfRange first.");
         }
 
         return new ExposureModel(Catalog, perspective, origin.CountryCode, destination.CountryCode);

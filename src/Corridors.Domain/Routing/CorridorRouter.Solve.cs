@@ -176,9 +176,10 @@ public sealed partial class CorridorRouter
             : null;
         string links = string.Join(", ", blocking.Select(l =>
             $"{l.Id} ({EnumNames.ToKebab(l.Status)}{(l.Opens is null ? string.Empty : $", opens {l.Opens.Date:yyyy-MM-dd}")})"));
-        string when = opensOn is null ? "no opening date is known"
-            : opensOn <= asOf ? $"its forecast opening {opensOn:yyyy-MM-dd} is not confirmed by the data; include planned links to route over it"
-            : $"due to open {opensOn:yyyy-MM-dd}";
+        string when = opensOn is null
+            ? "no forecast opening date is known for " + string.Join(", ", blocking.Where(l => l.Opens is null).Select(l => l.Id.Value))
+              + "; include planned links to route over them"
+            : $"forecast to open {opensOn:yyyy-MM-dd}";
         return new RouteAnswer(RouteOutcome.NotYetOpen, null, [], opensOn,
             $"a route exists only over links not open on {asOf:yyyy-MM-dd}: {links}; {when}");
     }

@@ -65,6 +65,9 @@ public sealed partial class CorridorRouter
     /// <summary>Today's business date (the injected calendar): the default as-of date.</summary>
     public DateOnly Today => _calendar.Today;
 
+    /// <summary>How current the sanction data is today: answers for a stale dataset still come, flagged.</summary>
+    public DataFreshness Freshness => Dataset.Sanctions.Coverage.FreshnessOn(Today);
+
     /// <summary>The best route for the query's objective, or the reason there is none.</summary>
     public QueryResult<RouteAnswer> FindBest(RouteQuery query, CancellationToken cancellationToken = default)
     {
@@ -214,7 +217,7 @@ public sealed partial class CorridorRouter
             errors.Add(new QueryError("objective", $"unknown objective {(int)query.Objective}"));
         }
 
-        if (PerspectiveParser.CheckAsOf(c.AsOf ?? Today, Dataset.Sanctions.Coverage) is { } dateError)
+        if (Dataset.AsOfRange.Check(c.AsOf ?? Today) is { } dateError)
         {
             errors.Add(dateError);
         }

@@ -53,8 +53,12 @@ public sealed record Route(
     IReadOnlyDictionary<TransportMode, double> ModeKm,
     IReadOnlyList<CountryKm> Countries,
     IReadOnlyList<CorridorId> CorridorsUsed,
-    LineString Geometry)
+    LineString Geometry,
+    IReadOnlyList<string> Notes)
 {
+    /// <summary>The links not yet built that the route relies on, in route order (empty for a route on operational links only).</summary>
+    public IEnumerable<Link> ForecastLinks => Legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct();
+
     public Place Origin => Legs[0].From;
 
     public Place Destination => Legs[^1].To;
@@ -146,8 +150,35 @@ internal static class RouteBuilder
             modeKm,
             [.. countryKm.Select(kv => new CountryKm(kv.Key, kv.Value))],
             [.. corridors.Select(c => new CorridorId(c))],
-            geometryFactory.CreateLineString([.. coordinates]));
+            geometryFactory.CreateLineString([.. coordinates]),
+            ForecastNotes(graph.Network, legs));
     }
+
+    /// <summary>
+    /// One note per group of not-yet-built links (same corridor, status and forecast date), naming the links, the
+    /// forecast and its provenance: a route over them is only as good as the forecast.
+    /// </summary>
+    private static List<string> ForecastNotes(CorridorNetwork network, List<RouteLeg> legs)
+    {
+        var notes = new List<string>();
+        var groups = legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct()
+            .GroupBy(l => (Corridor: l.Corridors.Count > 0 ? l.Corridors[0] : CorridorId.Access, l.Status, Opens: l.Opens?.Date));
+        foreach (var group in groups)
+        {
+            string corridor = network.TryGetCorridor(group.Key.Corridor, out Corridor c) ? c.Name : group.Key.Corridor.Value;
+            string links = string.Join(", ", group.Select(l => l.Id.Value));
+            string status = EnumNames.ToKebab(group.Key.Status).Replace('-', ' ');
+            Link first = group.First();
+            notes.Add(first.Opens is { } opens
+                ? $"{corridor}: {links} {(group.Count() == 1 ? "is" : "are")} {status}, forecast to open {opens.Date:yyyy-MM-dd} ({Describe(opens.Provenance)}); the route assumes the forecast holds"
+                : $"{corridor}: {links} {(group.Count() == 1 ? "is" : "are")} {status} with no forecast opening date; used only because planned links were included");
+        }
+
+        return notes;
+    }
+
+    private static string Describe(Provenance provenance) =>
+        provenance.DerivedMethod is { } method ? "derived: " + method : "sources " + string.Join(", ", provenance.SourceIds);
 
     private static List<AppliedDwell> Applied(RoutingGraph graph, Scenarios.ScenarioOverlay overlay, int node, DwellSet triggered)
     {

@@ -12,7 +12,7 @@ public sealed class MeasureLoaderTests
 
     private const string Valid = """
         {
-          "coverage": { "from": "2014-01-01", "reviewedOn": "2026-11-29", "to": "2027-11-29" },
+          "coverage": { "from": "2014-01-01", "reviewedOn": "2026-11-29", "freshUntil": "2027-11-29" },
           "regimes": [
             { "id": "EU", "name": "European Union", "territory": ["DE", "PL"], "sources": ["T-1"] },
             { "id": "UN", "name": "United Nations", "territory": [], "sources": ["T-1"] }
@@ -70,7 +70,7 @@ public sealed class MeasureLoaderTests
         Assert.Equal(5, transit.Severity);
         Assert.True(transit.Prohibits);
         Assert.Equal(["DE", "PL"], result.Catalog.TerritoryOf(Regime.EU));
-        Assert.Equal(new DateOnly(2027, 11, 29), result.Catalog.Coverage.To);
+        Assert.Equal(new DateOnly(2027, 11, 29), result.Catalog.Coverage.FreshUntil);
         Assert.Equal("RZD", Assert.IsType<OperatorTarget>(result.Catalog.Measures.Single(m => m.Id == "EU-RZD").Target).Operator.Name);
     }
 
@@ -264,10 +264,10 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void CoverageOutOfOrder_IsNamed()
     {
-        DataProblem p = Single(LoadEdited(r => r["coverage"]!["to"] = "2020-01-01"));
+        DataProblem p = Single(LoadEdited(r => r["coverage"]!["freshUntil"] = "2020-01-01"));
 
         Assert.Equal(new DataProblem(File, "coverage", null,
-            "dates out of order: expected from (2014-01-01) <= reviewedOn (2026-11-29) <= to (2020-01-01)"), p);
+            "dates out of order: expected from (2014-01-01) <= reviewedOn (2026-11-29) <= freshUntil (2020-01-01)"), p);
     }
 
     [Fact]

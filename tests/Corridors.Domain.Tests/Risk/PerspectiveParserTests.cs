@@ -5,7 +5,6 @@ namespace Corridors.Domain.Tests.Risk;
 
 public sealed class PerspectiveParserTests
 {
-    private static readonly DataCoverage Coverage = RiskTestData.Coverage;
     private static readonly DateOnly Date = new(2023, 6, 1);
 
     [Theory]
@@ -16,7 +15,7 @@ public sealed class PerspectiveParserTests
     [InlineData("NONE", new Regime[0])]
     public void KnownRegimes_AreParsedIntoAnOrderedSet(string text, Regime[] expected)
     {
-        QueryResult<Perspective> result = PerspectiveParser.Parse(text, "dual-use", Date, Coverage);
+        QueryResult<Perspective> result = PerspectiveParser.Parse(text, "dual-use", Date);
 
         Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
         Assert.Equal(expected, result.Value!.Regimes);
@@ -27,7 +26,7 @@ public sealed class PerspectiveParserTests
     [Fact]
     public void UnknownRegime_IsNamedWithTheKnownOnes()
     {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("EU,XX", "general", Date, Coverage);
+        QueryResult<Perspective> result = PerspectiveParser.Parse("EU,XX", "general", Date);
 
         Assert.Equal([new QueryError("perspective", "unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'")], result.Errors);
     }
@@ -35,7 +34,7 @@ public sealed class PerspectiveParserTests
     [Fact]
     public void NoneCombinedWithARegime_IsRefused()
     {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("none,EU", "general", Date, Coverage);
+        QueryResult<Perspective> result = PerspectiveParser.Parse("none,EU", "general", Date);
 
         Assert.Equal([new QueryError("perspective", "'none' cannot be combined with regimes (got 'none,EU')")], result.Errors);
     }
@@ -43,47 +42,20 @@ public sealed class PerspectiveParserTests
     [Fact]
     public void UnknownCargoClass_IsNamedWithTheKnownOnes()
     {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("EU", "weapons", Date, Coverage);
+        QueryResult<Perspective> result = PerspectiveParser.Parse("EU", "weapons", Date);
 
         Assert.Equal([new QueryError("cargo", "unknown cargo class 'weapons'; known: general, dual-use, military, energy")], result.Errors);
     }
 
     [Fact]
-    public void DateBeforeTheData_IsRefused()
-    {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("EU", "general", new DateOnly(2013, 12, 31), Coverage);
-
-        Assert.Equal(
-            [new QueryError("as_of", "as-of date 2013-12-31 is outside the sanction data's range 2014-01-01 … 2027-11-29 (before 2014-01-01, the earliest date the sanction measures are collected for)")],
-            result.Errors);
-    }
-
-    [Fact]
-    public void DateAfterTheData_IsRefused()
-    {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("EU", "general", new DateOnly(2027, 11, 30), Coverage);
-
-        Assert.Equal(
-            [new QueryError("as_of", "as-of date 2027-11-30 is outside the sanction data's range 2014-01-01 … 2027-11-29 (after 2027-11-29: the sanction measures were last reviewed on 2026-11-29 and are not trusted beyond that range)")],
-            result.Errors);
-    }
-
-    [Fact]
     public void EveryBadValue_IsReportedAtOnce()
     {
-        QueryResult<Perspective> result = PerspectiveParser.Parse("", " ", new DateOnly(2030, 1, 1), Coverage);
+        QueryResult<Perspective> result = PerspectiveParser.Parse("", " ", new DateOnly(2030, 1, 1));
 
         Assert.False(result.IsSuccess);
-        Assert.Equal(["perspective", "cargo", "as_of"], result.Errors.Select(e => e.Field));
+        Assert.Equal(["perspective", "cargo"], result.Errors.Select(e => e.Field));
         Assert.Equal("no perspective given; use one or more of EU, US, UK, CA, UN (comma-separated) or 'none'", result.Errors[0].Message);
         Assert.Equal("no cargo class given; use one of general, dual-use, military, energy", result.Errors[1].Message);
-    }
-
-    [Fact]
-    public void EdgeDatesOfTheRange_AreAccepted()
-    {
-        Assert.True(PerspectiveParser.Parse("EU", "general", Coverage.From, Coverage).IsSuccess);
-        Assert.True(PerspectiveParser.Parse("EU", "general", Coverage.To, Coverage).IsSuccess);
     }
 
     [Fact]

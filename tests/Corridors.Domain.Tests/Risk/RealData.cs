@@ -56,9 +56,9 @@ public sealed class RealData
             .ToDictionary(c => c.Corridor.Id.Value, c => c.Answer.Route!);
     }
 
-    public Perspective Perspective(string regimes, string cargo, DateOnly asOf)
+    public static Perspective Perspective(string regimes, string cargo, DateOnly asOf)
     {
-        QueryResult<Perspective> parsed = PerspectiveParser.Parse(regimes, cargo, asOf, Catalog.Coverage);
+        QueryResult<Perspective> parsed = PerspectiveParser.Parse(regimes, cargo, asOf);
         Assert.True(parsed.IsSuccess, string.Join("; ", parsed.Errors));
         return parsed.Value!;
     }

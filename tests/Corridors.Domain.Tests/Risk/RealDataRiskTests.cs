@@ -16,10 +16,10 @@ public sealed class RealDataRiskTests(RealData data, ITestOutputHelper output) :
     {
         Dictionary<string, Route> routes2023 = data.Compare("xian", "duisburg", Mid2023);
         Dictionary<string, Route> routes2021 = data.Compare("xian", "duisburg", Before2022);
-        RouteRisk northern2023 = data.Assessor.Assess(routes2023["northern"], data.Perspective("EU", "general", Mid2023));
-        RouteRisk northern2021 = data.Assessor.Assess(routes2021["northern"], data.Perspective("EU", "general", Before2022));
-        RouteRisk middle2023 = data.Assessor.Assess(routes2023["middle"], data.Perspective("EU", "general", Mid2023));
-        RouteRisk maritime2023 = data.Assessor.Assess(routes2023["maritime"], data.Perspective("EU", "general", Mid2023));
+        RouteRisk northern2023 = data.Assessor.Assess(routes2023["northern"], RealData.Perspective("EU", "general", Mid2023));
+        RouteRisk northern2021 = data.Assessor.Assess(routes2021["northern"], RealData.Perspective("EU", "general", Before2022));
+        RouteRisk middle2023 = data.Assessor.Assess(routes2023["middle"], RealData.Perspective("EU", "general", Mid2023));
+        RouteRisk maritime2023 = data.Assessor.Assess(routes2023["maritime"], RealData.Perspective("EU", "general", Mid2023));
         Report("northern 2023", northern2023);
         Report("northern 2021", northern2021);
         Report("middle 2023", middle2023);
@@ -43,8 +43,8 @@ public sealed class RealDataRiskTests(RealData data, ITestOutputHelper output) :
         Route northern2023 = data.Compare("duisburg", "xian", Mid2023)["northern"];
         Route northern2022 = data.Compare("duisburg", "xian", Mid2022)["northern"];
 
-        RouteRisk risk2023 = data.Assessor.Assess(northern2023, data.Perspective("EU", "dual-use", Mid2023));
-        RouteRisk risk2022 = data.Assessor.Assess(northern2022, data.Perspective("EU", "dual-use", Mid2022));
+        RouteRisk risk2023 = data.Assessor.Assess(northern2023, RealData.Perspective("EU", "dual-use", Mid2023));
+        RouteRisk risk2022 = data.Assessor.Assess(northern2022, RealData.Perspective("EU", "dual-use", Mid2022));
         Report("northern dual-use 2023 westbound-origin", risk2023);
         Report("northern dual-use 2022", risk2022);
 
@@ -59,7 +59,7 @@ public sealed class RealDataRiskTests(RealData data, ITestOutputHelper output) :
     {
         Route northern = data.Compare("xian", "duisburg", Mid2023)["northern"];
 
-        RouteRisk risk = data.Assessor.Assess(northern, data.Perspective("EU", "dual-use", Mid2023));
+        RouteRisk risk = data.Assessor.Assess(northern, RealData.Perspective("EU", "dual-use", Mid2023));
 
         Assert.DoesNotContain("EU-RU-TRANSIT-DUALUSE-2023", risk.ProhibitingMeasureIds);
     }
@@ -67,7 +67,7 @@ public sealed class RealDataRiskTests(RealData data, ITestOutputHelper output) :
     [Fact]
     public void RouteCostSum_EqualsTheAssessedExposurePoints_OnEveryCorridor()
     {
-        Perspective perspective = data.Perspective("EU", "general", Mid2023);
+        Perspective perspective = RealData.Perspective("EU", "general", Mid2023);
         IRouteCost cost = data.Assessor.CostFor(data.Router.Graph, perspective, new("xian"), new("duisburg"));
         foreach ((string corridor, Route route) in data.Compare("xian", "duisburg", Mid2023))
         {

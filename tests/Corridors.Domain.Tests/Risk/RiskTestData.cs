@@ -87,7 +87,7 @@ internal static class RiskTestData
 
     public static Perspective Perspective(string regimes, string cargo, DateOnly asOf)
     {
-        var parsed = PerspectiveParser.Parse(regimes, cargo, asOf, Coverage);
+        var parsed = PerspectiveParser.Parse(regimes, cargo, asOf);
         Assert.True(parsed.IsSuccess, string.Join("; ", parsed.Errors));
         return parsed.Value!;
     }

@@ -117,14 +117,28 @@ public sealed class RiskIntegrationTests
     }
 
     [Theory]
-    [InlineData("2013-12-31", "as-of date 2013-12-31 is outside the sanction data's range 2014-01-01 … 2027-11-29")]
-    [InlineData("2031-01-01", "as-of date 2031-01-01 is outside the sanction data's range 2014-01-01 … 2027-11-29")]
-    public void AsOfOutsideTheSanctionData_IsAQueryError(string date, string messageStart)
+    [InlineData("2013-12-31", "as-of date 2013-12-31 is outside the answered range 2014-01-01 … 2040-12-31 (before 2014-01-01")]
+    [InlineData("2041-01-01", "as-of date 2041-01-01 is outside the answered range 2014-01-01 … 2040-12-31 (after 2040-12-31")]
+    public void AsOfOutsideTheAnsweredRange_IsAQueryError(string date, string messageStart)
     {
         var result = Router.Value.FindBest(Query("xian", "duisburg", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
         QueryError error = Assert.Single(result.Errors);
         Assert.Equal("as_of", error.Field);
         Assert.StartsWith(messageStart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsOfPastTheReview_IsAnsweredAsAProjectionOfTheReviewedMeasures()
+    {
+        Route reviewed = Router.Value.FindBest(Query("xian", "duisburg", new DateOnly(2026, 11, 29))).Value!.Route!;
+        Route projected = Router.Value.FindBest(Query("xian", "duisburg", new DateOnly(2031, 1, 1))).Value!.Route!;
+
+        Assert.Equal(RiskBasis.Reviewed, reviewed.SanctionRisk!.Basis);
+        Assert.Equal(RiskBasis.Projected, projected.SanctionRisk!.Basis);
+        Assert.Equal(new DateOnly(2026, 11, 29), projected.SanctionRisk.MeasuresReviewedOn);
+        // No measure in the data ends: the measures in force at the review persist, so the same route scores the same.
+        Assert.Equal(reviewed.SanctionRisk.Score, projected.SanctionRisk.Score, 1e-9);
+        Assert.Equal(reviewed.SanctionRisk.Exposures.Select(e => e.Measure.Id), projected.SanctionRisk.Exposures.Select(e => e.Measure.Id));
     }
 }

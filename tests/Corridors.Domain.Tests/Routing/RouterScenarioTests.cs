@@ -113,15 +113,55 @@ public class RouterScenarioTests
     }
 
     [Fact]
-    public void AsOfAfterAForecastOpening_StillNeedsIncludePlanned()
+    public void FromItsForecastOpening_AnUnderConstructionLinkIsUsed_AndTheRouteSaysItRestsOnTheForecast()
     {
         var router = RouterFactory.Create(Network());
-        var after = router.Compare(RouterFactory.Query("east", "west", constraints: new RouteConstraints { AsOf = new DateOnly(2031, 6, 1) })).Value!;
+        var cku = RouterFactory.Query("east", "west", constraints: new RouteConstraints { Corridor = new CorridorId("cku") });
 
-        // Status under construction stays unusable whatever the date unless planned links are allowed: the status
-        // is what the data says today, the date only matters once the link is operational.
-        Assert.Equal(RouteOutcome.NotYetOpen, after.Comparisons[1].Answer.Outcome);
-        Assert.EndsWith("its forecast opening 2030-01-01 is not confirmed by the data; include planned links to route over it", after.Comparisons[1].Answer.Explanation, StringComparison.Ordinal);
+        RouteAnswer dayBefore = router.FindBest(cku with { Constraints = cku.Constraints with { AsOf = new DateOnly(2029, 12, 31) } }).Value!;
+        RouteAnswer opening = router.FindBest(cku with { Constraints = cku.Constraints with { AsOf = new DateOnly(2030, 1, 1) } }).Value!;
+
+        Assert.Equal(RouteOutcome.NotYetOpen, dayBefore.Outcome);
+        Assert.EndsWith("forecast to open 2030-01-01", dayBefore.Explanation, StringComparison.Ordinal);
+        Assert.Equal(RouteOutcome.Found, opening.Outcome);
+        Assert.Equal(700, opening.Route!.DistanceKm, 1e-9);
+        Assert.Equal(["east-west"], opening.Route.ForecastLinks.Select(l => l.Id.Value));
+        Assert.Equal(
+            ["cku: east-west is under construction, forecast to open 2030-01-01 (derived: test fixture); the route assumes the forecast holds"],
+            opening.Route.Notes);
+    }
+
+    [Fact]
+    public void RouteOnOperationalLinksOnly_HasNoNotes()
+    {
+        Route route = RouterFactory.Create(Network()).FindBest(RouterFactory.Query("east", "west", constraints: new RouteConstraints { Corridor = new CorridorId("middle") })).Value!.Route!;
+
+        Assert.Empty(route.ForecastLinks);
+        Assert.Empty(route.Notes);
+    }
+
+    [Fact]
+    public void PlannedLinkWithoutAForecastDate_IsUsedOnlyWithPlannedLinksIncluded_WhateverTheDate()
+    {
+        CorridorNetwork network = new TestNetworks()
+            .Place("east", "CN", 80, 45)
+            .Place("west", "KZ", 81, 45)
+            .Link("east", "west", 100, gaugeMm: 1435, status: LinkStatus.Planned, corridors: ["cku"])
+            .Corridor("cku", ["east"], ["west"])
+            .Build();
+        var router = RouterFactory.Create(network);
+        var late = RouterFactory.Query("east", "west", constraints: new RouteConstraints { AsOf = new DateOnly(2040, 12, 31) });
+
+        RouteAnswer refused = router.FindBest(late).Value!;
+        RouteAnswer included = router.FindBest(late with { Constraints = late.Constraints with { IncludePlanned = true } }).Value!;
+
+        Assert.Equal(RouteOutcome.NotYetOpen, refused.Outcome);
+        Assert.Null(refused.OpensOn);
+        Assert.Equal(
+            "a route exists only over links not open on 2040-12-31: east-west (planned); no forecast opening date is known for east-west; include planned links to route over them",
+            refused.Explanation);
+        Assert.Equal(RouteOutcome.Found, included.Outcome);
+        Assert.Equal(["cku: east-west is planned with no forecast opening date; used only because planned links were included"], included.Route!.Notes);
     }
 
     [Theory]

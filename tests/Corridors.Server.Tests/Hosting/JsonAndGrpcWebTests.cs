@@ -52,8 +52,12 @@ public sealed class JsonAndGrpcWebTests(SharedServer server)
         }
 
         Assert.True(leg.GetProperty("hours").TryGetProperty("p50", out _));
-        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective", "exposurePoints"],
+        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective", "exposurePoints", "basis", "measuresReviewedOn"],
             found.GetProperty("sanctionRisk").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("RISK_BASIS_REVIEWED", found.GetProperty("sanctionRisk").GetProperty("basis").GetString());
+        JsonElement freshness = root.GetProperty("dataFreshness");
+        Assert.Equal(["businessDate", "reviewedOn", "freshUntil", "ageDays", "daysLeft", "stale"], freshness.EnumerateObject().Select(p => p.Name));
+        Assert.False(freshness.GetProperty("stale").GetBoolean());
     }
 
     [Fact]
