@@ -152,7 +152,7 @@ internal sealed class QueryOptions
             }
         }
 
-        if (router.Dataset.AsOfRange.Check(asOf ?? router.Today) is { } dateError)
+        if (router.Dataset.AsOfRangeOn(router.Today).Check(asOf ?? router.Today) is { } dateError)
         {
             errors.Add($"{OptionName(dateError.Field)}: {dateError.Message}");
         }

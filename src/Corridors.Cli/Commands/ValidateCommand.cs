@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Corridors.Domain.Dataset;
+using Corridors.Domain.Dates;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Risk;
@@ -44,7 +45,8 @@ internal static class ValidateCommand
         DataFreshness freshness = coverage.FreshnessOn(context.Calendar.Today);
         context.Output.WriteLine(
             $"sanctions OK: {dataset.Sanctions.Measures.Count} measures from {coverage.From:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} modes");
-        context.Output.WriteLine($"as-of dates answered: {dataset.AsOfRange.Earliest:yyyy-MM-dd} … {dataset.AsOfRange.Latest:yyyy-MM-dd}");
+        AsOfRange range = dataset.AsOfRangeOn(context.Calendar.Today);
+        context.Output.WriteLine($"as-of dates answered: {range.Earliest:yyyy-MM-dd} … {range.Latest:yyyy-MM-dd}");
         context.Output.WriteLine(FreshnessLine("sanctions/measures.json", freshness));
         context.Output.WriteLine("network, emission factors: no review date recorded (each figure names its own source)");
         return ExitCodes.Success;

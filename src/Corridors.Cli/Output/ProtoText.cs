@@ -35,6 +35,45 @@ internal static class ProtoText
 
         table.Write(output);
         WriteRiskExplanation(output, response.Comparisons);
+        WriteBasis(output, response.AsOf, response.DataFreshness,
+            response.Comparisons.Select(c => (c.CorridorId, c.SanctionRisk, (IEnumerable<string>)c.Notes)));
+    }
+
+    /// <summary>
+    /// What the figures rest on beyond reviewed, built network: links used on a forecast opening date, a sanction
+    /// risk projected past the measures' review date, and sanction data past its freshness date.
+    /// </summary>
+    private static void WriteBasis(
+        TextWriter output, string asOf, DataFreshness? freshness, IEnumerable<(string Label, SanctionRisk Risk, IEnumerable<string> Notes)> answers)
+    {
+        var lines = new List<string>();
+        bool projected = false;
+        string reviewedOn = freshness?.ReviewedOn ?? string.Empty;
+        foreach ((string label, SanctionRisk? risk, IEnumerable<string> notes) in answers)
+        {
+            lines.AddRange(notes.Select(n => $"{label}: {n}"));
+            if (risk?.Basis == RiskBasis.Projected)
+            {
+                projected = true;
+                reviewedOn = risk.MeasuresReviewedOn;
+            }
+        }
+
+        if (projected)
+        {
+            lines.Add($"sanction risk projected: as of {asOf} the measures reviewed on {reviewedOn} are assumed to persist; nothing adopted after the review is known");
+        }
+
+        if (freshness is { Stale: true })
+        {
+            lines.Add($"sanction data STALE: reviewed {freshness.ReviewedOn}, fresh until {freshness.FreshUntil}, {-freshness.DaysLeft} day(s) past it on {freshness.BusinessDate}");
+        }
+
+        if (lines.Count > 0)
+        {
+            output.WriteLine();
+            lines.ForEach(output.WriteLine);
+        }
     }
 
     /// <summary>Why each route scores what it scores: the measures that touch it, where, how much, and their sources.</summary>
@@ -94,6 +133,9 @@ internal static class ProtoText
         {
             output.WriteLine("* outcome differs from the baseline");
         }
+
+        WriteBasis(output, response.AsOf, response.DataFreshness,
+            response.Comparisons.Select(c => (c.CorridorId, c.SanctionRisk, (IEnumerable<string>)c.Notes)));
     }
 
     private static string Signed(double value, string format)
@@ -124,6 +166,9 @@ internal static class ProtoText
             table.Write(output);
             output.WriteLine();
         }
+
+        WriteBasis(output, response.AsOf, response.DataFreshness,
+            response.Routes.Select((r, i) => ($"#{i + 1}", r.SanctionRisk, (IEnumerable<string>)r.Notes)));
     }
 
     public static void WritePareto(TextWriter output, FindParetoRoutesResponse response)
@@ -147,6 +192,9 @@ internal static class ProtoText
         {
             output.WriteLine("note: the label bound was reached; the front may be incomplete");
         }
+
+        WriteBasis(output, response.AsOf, response.DataFreshness,
+            response.Routes.Select((m, i) => ($"#{i + 1}", m.Route.SanctionRisk, (IEnumerable<string>)m.Route.Notes)));
     }
 
     /// <summary>C# enum member name in kebab-case: <c>NotYetOpen</c> → <c>not-yet-open</c>, as the in-process tables print it.</summary>

@@ -15,8 +15,12 @@ namespace Corridors.Domain.Dataset;
 /// <param name="Scenarios">The scenarios shipped in <c>networks/scenarios/</c> (read-only; users add their own through the API).</param>
 public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors, IReadOnlyList<Scenario> Scenarios)
 {
-    /// <summary>The as-of dates answered: from the measure data's first date to the service's horizon.</summary>
-    public AsOfRange AsOfRange { get; } = new(Sanctions.Coverage.From, AsOfRange.Horizon);
+    /// <summary>
+    /// The as-of dates answered on the business date <paramref name="today"/>: from the measure data's first date to
+    /// the service's horizon, or to today once today is past it (today is always answered, flagged as stale).
+    /// </summary>
+    public AsOfRange AsOfRangeOn(DateOnly today) =>
+        new(Sanctions.Coverage.From, today > AsOfRange.Horizon ? today : AsOfRange.Horizon);
 }
 
 /// <summary>The dataset, or every problem found in any of its files (never both).</summary>

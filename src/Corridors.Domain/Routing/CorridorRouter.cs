@@ -217,7 +217,7 @@ public sealed partial class CorridorRouter
             errors.Add(new QueryError("objective", $"unknown objective {(int)query.Objective}"));
         }
 
-        if (Dataset.AsOfRange.Check(c.AsOf ?? Today) is { } dateError)
+        if (Dataset.AsOfRangeOn(Today).Check(c.AsOf ?? Today) is { } dateError)
         {
             errors.Add(dateError);
         }

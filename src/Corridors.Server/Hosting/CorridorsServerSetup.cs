@@ -52,6 +52,7 @@ public static class CorridorsServerSetup
         services.AddSqliteScenarioStore();
         services.AddHostedService<ScenarioRegistryStartup>();
         services.AddHostedService<ListeningBanner>();
+        services.AddHostedService<DataFreshnessMonitor>();
 
         services.AddGrpc(grpc =>
         {

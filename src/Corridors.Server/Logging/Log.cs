@@ -21,6 +21,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Critical, Message = "Metrics board pair {Index} ({Origin} → {Destination}) does not resolve: {Problem}")]
     public static partial void BoardPairInvalid(ILogger logger, int index, string origin, string destination, string problem);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning,
+        Message = "Sanction data is stale: reviewed {ReviewedOn}, fresh until {FreshUntil}, {AgeDays} days old on {Today}. Answers are still given and flagged (data_freshness.stale); review networks/sanctions/measures.json against its sources")]
+    public static partial void SanctionDataStale(ILogger logger, string reviewedOn, string freshUntil, int ageDays, string today);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Sanction data reviewed {ReviewedOn}, fresh until {FreshUntil} ({DaysLeft} days left)")]
+    public static partial void SanctionDataFresh(ILogger logger, string reviewedOn, string freshUntil, int daysLeft);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Corridors listening: gRPC (HTTP/2 h2c) on {GrpcUrl}, JSON /v1/… and gRPC-Web (HTTP/1.1) on {HttpUrl}")]
     public static partial void Listening(ILogger logger, Uri grpcUrl, Uri httpUrl);
 

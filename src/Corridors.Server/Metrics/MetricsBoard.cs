@@ -48,6 +48,9 @@ public sealed class MetricsBoard(
     /// </summary>
     public string VersionFor(RegisteredScenario? scenario) => VersionOn(Today, scenario);
 
+    /// <summary>How current the sanction data is on today's business date.</summary>
+    public DataFreshness Freshness => ResponseWriter.ToProto(loaded.Queries.Router.Dataset.Sanctions.Coverage.FreshnessOn(Today));
+
     /// <summary>Wall time until the version next changes by itself (the business date's next change); null when the date is pinned.</summary>
     public TimeSpan? UntilNextDate => calendar.UntilNextDay;
 
@@ -111,6 +114,7 @@ public sealed class MetricsBoard(
             AsOf = ProtoDates.ToText(today),
             ComputedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
             ScenarioId = scenario?.Id ?? string.Empty,
+            DataFreshness = Freshness,
         };
         foreach ((Place origin, Place destination) in pairs)
         {

@@ -36,6 +36,7 @@ public sealed class MetricsGrpcService(
                 Unchanged = true,
                 AsOf = Contracts.Mapping.ProtoDates.ToText(board.Today),
                 ScenarioId = scenario?.Id ?? string.Empty,
+                DataFreshness = board.Freshness,
             });
         }
 

@@ -1,3 +1,4 @@
+using Corridors.Domain.Dataset;
 using Corridors.Domain.Dates;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
@@ -63,5 +64,14 @@ public sealed class AsOfRangeTests
         Assert.Equal(ageDays, freshness.AgeDays);
         Assert.Equal(daysLeft, freshness.DaysLeft);
         Assert.Equal(stale, freshness.IsStale);
+    }
+
+    [Fact]
+    public void TodayPastTheHorizon_IsStillAnswered()
+    {
+        CorridorDataset dataset = Routing.RouterFactory.WithoutMeasures(Routing.TestNetworks.Random(seed: 1));
+
+        Assert.Equal(AsOfRange.Horizon, dataset.AsOfRangeOn(new DateOnly(2030, 1, 1)).Latest);
+        Assert.Equal(new DateOnly(2045, 3, 1), dataset.AsOfRangeOn(new DateOnly(2045, 3, 1)).Latest);
     }
 }

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Corridors.Server.Tests.Support;
 
 /// <summary>
-/// The real server in memory (TestServer), on the real <c>networks/</c> folder, with a fake clock fixed at
-/// <see cref="Start"/> so as-of dates and metrics versions are deterministic. Its scenario store is a fresh SQLite
+/// The real server in memory (TestServer), on the real <c>networks/</c> folder, with a fake wall clock fixed at
+/// <see cref="Start"/> so as-of dates and metrics versions are deterministic (or, with <c>realWallClock</c>, the real
+/// clock, the business date then pinned by <c>Corridors:BusinessDate</c>). Its scenario store is a fresh SQLite
 /// file in a temp folder (removed on dispose) unless the settings name one.
 /// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
@@ -25,9 +26,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _ownStoreFolder;
     private readonly bool _kestrel;
+    private readonly bool _realWallClock;
 
-    public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool kestrel = false)
+    public ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool kestrel = false, bool realWallClock = false)
     {
+        _realWallClock = realWallClock;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (!_settings.ContainsKey(StorePathKey))
         {
@@ -61,6 +64,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
+        if (_realWallClock)
+        {
+            return;
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
