@@ -5,11 +5,14 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public static string ValidFixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid");
 
-    public static CliRun InvokeIn(string currentDirectory, params string[] args)
+    public static CliRun InvokeIn(string currentDirectory, params string[] args) => InvokeOn(TestDates.ReviewDayCalendar, currentDirectory, args);
+
+    /// <summary>As <see cref="InvokeIn"/>, with another business date.</summary>
+    public static CliRun InvokeOn(Domain.Dates.BusinessCalendar calendar, string currentDirectory, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exitCode = CorridorsCli.Run(args, new CliContext(output, error, currentDirectory, TestDates.ReviewDayCalendar));
+        int exitCode = CorridorsCli.Run(args, new CliContext(output, error, currentDirectory, calendar));
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
