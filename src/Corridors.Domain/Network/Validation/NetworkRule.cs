@@ -83,6 +83,12 @@ public enum NetworkRule
     /// <summary>A distance more than <see cref="NetworkValidator.MaxCircuityRatio"/> times the great-circle distance.</summary>
     DistanceAboveCircuityLimit,
 
+    /// <summary>
+    /// A distance shorter than the link's own drawn polyline (beyond <see cref="NetworkValidator.PolylineToleranceRatio"/>
+    /// and the endpoint offsets): the line cannot be shorter than the path drawn for it.
+    /// </summary>
+    DistanceBelowPolyline,
+
     /// <summary>A link whose two ends are the same place.</summary>
     LinkToItself,
 

@@ -26,6 +26,12 @@ public static partial class NetworkValidator
     /// </summary>
     public const double DistanceRoundingToleranceKm = 0.5;
 
+    /// <summary>
+    /// A stated length may fall short of the drawn polyline by 1 % (vertices drawn a little off the line) plus the
+    /// two endpoint offsets (<see cref="MaxEndpointOffsetKm"/> each); anything shorter understates the line.
+    /// </summary>
+    public const double PolylineToleranceRatio = 0.01;
+
     /// <summary>The corridor id links use for the shared access networks.</summary>
     private static readonly string AccessCorridorId = CorridorId.Access.Value;
 
@@ -289,6 +295,29 @@ public static partial class NetworkValidator
             problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DistanceAboveCircuityLimit,
                 $"distance {Km(km)} km is more than {MaxCircuityRatio.ToString(CultureInfo.InvariantCulture)}x the great-circle distance {Km(geodesicKm)} km between '{link.From}' and '{link.To}' ({Ratio(km / geodesicKm)}x)"));
         }
+        else if (km < (PolylineKm(link.Geometry.Coordinates) * (1 - PolylineToleranceRatio)) - (2 * MaxEndpointOffsetKm))
+        {
+            double polylineKm = PolylineKm(link.Geometry.Coordinates);
+            problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DistanceBelowPolyline,
+                $"distance {Km(km)} km is shorter than the link's drawn polyline {Km(polylineKm)} km; state the published length or derive it from the alignment"));
+        }
+    }
+
+    /// <summary>Length of a lon/lat polyline along great circles between its vertices; NaN when a vertex is invalid.</summary>
+    private static double PolylineKm(Coordinate[] coordinates)
+    {
+        double km = 0;
+        for (int i = 1; i < coordinates.Length; i++)
+        {
+            if (!IsValid(coordinates[i - 1]) || !IsValid(coordinates[i]))
+            {
+                return double.NaN;
+            }
+
+            km += Geodesy.HaversineKm(coordinates[i - 1], coordinates[i]);
+        }
+
+        return km;
     }
 
     private static void CheckGeometry(Link link, Place? from, Place? to, string file, string id, List<NetworkProblem> problems)
@@ -567,6 +596,8 @@ public static partial class NetworkValidator
     }
 
     private static bool IsValid(Point point) => Geodesy.IsValidWgs84(point.Y, point.X);
+
+    private static bool IsValid(Coordinate coordinate) => Geodesy.IsValidWgs84(coordinate.Y, coordinate.X);
 
     private static string Names(IEnumerable<Link> links) => string.Join(", ", links.Select(l => l.Id.Value).Order(StringComparer.Ordinal));
 

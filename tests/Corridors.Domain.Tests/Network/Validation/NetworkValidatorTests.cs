@@ -291,6 +291,18 @@ public sealed class NetworkValidatorTests
     }
 
     [Fact]
+    public void DistanceShorterThanItsDrawnPolyline_IsDistanceBelowPolyline()
+    {
+        // Rotterdam → via Cologne (a detour of the drawing) → Duisburg: the polyline is about 263 km.
+        NetworkLoadResult result = Load(f => f.EditFeature(Access, "rotterdam-duisburg", l =>
+            l["geometry"]!["coordinates"] = new JsonArray(new JsonArray(4.05, 51.95), new JsonArray(6.96, 50.94), new JsonArray(6.76, 51.43))));
+
+        NetworkProblem problem = ProblemAssert.Single(result, NetworkRule.DistanceBelowPolyline);
+        ProblemAssert.Problem(problem, Access, "rotterdam-duisburg", "distanceKm.value", "is shorter than the link's drawn polyline 2", "km; state the published length or derive it from the alignment");
+        ProblemAssert.OnlyRules(result, NetworkRule.DistanceBelowPolyline);
+    }
+
+    [Fact]
     public void LinkFromAPlaceToItself_IsLinkToItself()
     {
         NetworkLoadResult result = Load(f => f.EditProperties(Overland, "klaipeda-sassnitz", l => l["to"] = "klaipeda"));
