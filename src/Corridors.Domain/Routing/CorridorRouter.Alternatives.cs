@@ -54,7 +54,7 @@ public sealed partial class CorridorRouter
             return QueryResult<RouteSet>.Success(new RouteSet(best, best.Route is null ? [] : [best.Route]));
         }
 
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved)), CostFor(resolved));
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved), Ends(resolved)), CostFor(resolved));
         List<SearchPath> paths = yen.Find(
             Graph.NodeOf(resolved.Origin),
             Graph.NodeOf(resolved.Destination),
@@ -93,7 +93,7 @@ public sealed partial class CorridorRouter
             return QueryResult<ParetoFront>.Success(new ParetoFront(best, criteria, [], false));
         }
 
-        SearchSpace space = SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved));
+        SearchSpace space = SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved), Ends(resolved));
         IRouteCost[] costs = [.. criteria.Select(c => CostFor(resolved with { Objective = c }))];
         var search = new ParetoSearch(Graph, space, costs);
         int origin = Graph.NodeOf(resolved.Origin);

@@ -36,10 +36,12 @@ public sealed partial class CorridorRouter
 
     internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken, bool ignoreClosures = false)
     {
-        SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), ignoreDates, ignoreClosures);
+        SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), Ends(query), ignoreDates, ignoreClosures);
         var search = new EdgeDijkstra(Graph, space, CostFor(query with { Constraints = constraints }));
         return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
     }
+
+    internal (int Origin, int Destination) Ends(RouteQuery query) => (Graph.NodeOf(query.Origin), Graph.NodeOf(query.Destination));
 
     /// <summary>Found, or Prohibited with the route and the measures that prohibit it: never swapped for another route.</summary>
     private static RouteAnswer Judge(Route route, RouteQuery query)
@@ -61,7 +63,7 @@ public sealed partial class CorridorRouter
     /// </summary>
     private RouteAnswer WithinRiskCap(RouteQuery query, double maxScore, CancellationToken cancellationToken)
     {
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query)), CostFor(query));
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query), Ends(query)), CostFor(query));
         int origin = Graph.NodeOf(query.Origin);
         int destination = Graph.NodeOf(query.Destination);
         Route? within = null;

@@ -79,7 +79,12 @@ internal sealed class SearchSpace
     /// <param name="ignoreDates">Diagnosis only: treat every link that is not closed as open, whatever its dates.</param>
     /// <param name="overlay">The scenario's closures and openings (the baseline overlay has none).</param>
     /// <param name="ignoreClosures">Diagnosis only: ignore the scenario's closures.</param>
-    public static SearchSpace Compile(RoutingGraph graph, RouteConstraints constraints, Scenarios.ScenarioOverlay overlay, bool ignoreDates = false, bool ignoreClosures = false)
+    /// <param name="ends">
+    /// The query's origin and destination nodes. On a maritime corridor a seaport end is reached by sea, port to
+    /// port: its land links are left out, so the route cannot sail to another port and finish by rail or road.
+    /// </param>
+    public static SearchSpace Compile(
+        RoutingGraph graph, RouteConstraints constraints, Scenarios.ScenarioOverlay overlay, (int Origin, int Destination) ends, bool ignoreDates = false, bool ignoreClosures = false)
     {
         DateOnly asOf = constraints.AsOf ?? throw new InvalidOperationException("The router sets AsOf before compiling.");
         CorridorNetwork network = graph.Network;
@@ -94,11 +99,17 @@ internal sealed class SearchSpace
 
         int corridor = constraints.Corridor is { } id ? graph.CorridorIndex.GetValueOrDefault(id, -1) : -1;
         bool restricted = constraints.Corridor is not null;
+        bool maritime = corridor >= 0 && graph.CorridorIsMaritime[corridor];
+        int seaOrigin = maritime && graph.NodeKind[ends.Origin] == PlaceKind.Seaport ? ends.Origin : -1;
+        int seaDestination = maritime && graph.NodeKind[ends.Destination] == PlaceKind.Seaport ? ends.Destination : -1;
         var linkAllowed = new bool[network.Links.Count];
         for (int l = 0; l < linkAllowed.Length; l++)
         {
+            bool touchesSeaEnd = graph.LinkFromNode[l] == seaOrigin || graph.LinkToNode[l] == seaOrigin
+                                 || graph.LinkFromNode[l] == seaDestination || graph.LinkToNode[l] == seaDestination;
             linkAllowed[l] =
                 (!restricted || graph.LinkIsAccess[l] || Array.IndexOf(graph.LinkCorridors[l], corridor) >= 0)
+                && (!touchesSeaEnd || graph.LinkIsWater[l])
                 && (constraints.AvoidModes.Count == 0 || !constraints.AvoidModes.Contains(graph.LinkMode[l]))
                 && !AnyAvoided(graph.LinkCountries[l], avoidCountry)
                 && (constraints.AvoidLinks.Count == 0 || !constraints.AvoidLinks.Contains(network.Links[l].Id))

@@ -118,6 +118,16 @@ public sealed class RoutingGraph
         NodeCountry = [.. network.Places.Select(p => CountryIndexOf(p.CountryCode))];
         CountryIndex = countryIndex;
         CorridorIndex = corridorIndex;
+        CorridorIsMaritime = new bool[network.Corridors.Count];
+        for (int c = 0; c < CorridorIsMaritime.Length; c++)
+        {
+            int own = c;
+            var links = Enumerable.Range(0, linkCount).Where(l => Array.IndexOf(LinkCorridors[l], own) >= 0).ToList();
+            CorridorIsMaritime[c] = links.Count > 0 && links.All(l => LinkMode[l] == TransportMode.Sea);
+        }
+
+        LinkFromNode = [.. network.Links.Select(l => _nodeOf[l.From])];
+        LinkToNode = [.. network.Links.Select(l => _nodeOf[l.To])];
         Dwells = new NodeDwells(network);
     }
 
@@ -162,6 +172,15 @@ public sealed class RoutingGraph
 
     /// <summary>Dense index of the registry's corridors.</summary>
     internal IReadOnlyDictionary<CorridorId, int> CorridorIndex { get; }
+
+    /// <summary>Per corridor index: true when every one of its own links is a sea lane (the maritime corridors).</summary>
+    internal bool[] CorridorIsMaritime { get; }
+
+    /// <summary>Node of each link's <c>from</c> place.</summary>
+    internal int[] LinkFromNode { get; }
+
+    /// <summary>Node of each link's <c>to</c> place.</summary>
+    internal int[] LinkToNode { get; }
 
     public int FirstEdge(int node) => _firstEdge[node];
 
