@@ -32,6 +32,12 @@ public sealed record Place(
     IReadOnlyList<string> SourceIds,
     string File)
 {
+    /// <summary>
+    /// For a seaport the maritime corridors do not reach by sea: why (e.g. a Caspian port). Null for every other
+    /// place; the validator refuses a seaport that is neither reachable by sea nor explained.
+    /// </summary>
+    public string? OffMaritimeReason { get; init; }
+
     /// <summary>The dwell of the given kind, or null when the place has none.</summary>
     public Dwell? DwellOf(DwellKind kind)
     {

@@ -16,7 +16,7 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
     private static readonly string[] GeometryProperties = ["type", "coordinates", "bbox"];
 
     private static readonly string[] PlaceProperties =
-        ["featureType", "name", "aliases", "country", "unlocode", "kind", "dwells", "sources"];
+        ["featureType", "name", "aliases", "country", "unlocode", "kind", "dwells", "sources", "offMaritimeReason"];
 
     private static readonly string[] LinkProperties =
     [
@@ -142,6 +142,7 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
         IReadOnlyList<string>? aliases = props.StringArray("aliases", required: false);
         string? country = props.RequiredString("country");
         string? unlocode = props.OptionalString("unlocode");
+        string? offMaritime = props.OptionalString("offMaritimeReason");
         PlaceKind? kind = ReadEnum<PlaceKind>(props, "kind", NetworkRule.UnknownKind, "place kind");
         IReadOnlyList<string>? sources = props.StringArray("sources", required: false);
         List<Dwell>? dwells = ReadDwells(id, props);
@@ -152,7 +153,10 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
             return null;
         }
 
-        return new Place(new PlaceId(id), name, aliases ?? [], country, unlocode, kind.Value, location, dwells, sources ?? [], problems.File);
+        return new Place(new PlaceId(id), name, aliases ?? [], country, unlocode, kind.Value, location, dwells, sources ?? [], problems.File)
+        {
+            OffMaritimeReason = offMaritime,
+        };
     }
 
     private List<Dwell>? ReadDwells(string id, JsonFields props)

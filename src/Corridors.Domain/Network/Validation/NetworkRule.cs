@@ -89,6 +89,15 @@ public enum NetworkRule
     /// </summary>
     DistanceBelowPolyline,
 
+    /// <summary>
+    /// A derived (unsourced) distance more than <see cref="NetworkValidator.MaxDerivedCircuityRatio"/> times the great
+    /// circle that its drawn polyline does not account for.
+    /// </summary>
+    DerivedDistanceAboveCircuityLimit,
+
+    /// <summary>A seaport a maritime corridor cannot reach by sea, without an <c>offMaritimeReason</c> saying why.</summary>
+    SeaportUnreachableBySea,
+
     /// <summary>A link whose two ends are the same place.</summary>
     LinkToItself,
 

@@ -27,6 +27,17 @@ public static partial class NetworkValidator
     public const double DistanceRoundingToleranceKm = 0.5;
 
     /// <summary>
+    /// A length derived by an assumption (no source) may be at most 2× the great circle — the most winding derived
+    /// rail line, Ulan-Ude–Irkutsk round Lake Baikal, is 1.94× — unless the drawn alignment itself is that long
+    /// (a sea lane round a continent): then at most <see cref="MaxDerivedPolylineRatio"/> × the drawn polyline.
+    /// Published lengths answer only to <see cref="MaxCircuityRatio"/>.
+    /// </summary>
+    public const double MaxDerivedCircuityRatio = 2.0;
+
+    /// <summary>The largest factor a derived length may apply to its drawn polyline (A-CIRC-POLYLINE's 1.05).</summary>
+    public const double MaxDerivedPolylineRatio = 1.05;
+
+    /// <summary>
     /// A stated length may fall short of the drawn polyline by 1 % (vertices drawn a little off the line) plus the
     /// two endpoint offsets (<see cref="MaxEndpointOffsetKm"/> each); anything shorter understates the line.
     /// </summary>
@@ -295,6 +306,12 @@ public static partial class NetworkValidator
             problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DistanceAboveCircuityLimit,
                 $"distance {Km(km)} km is more than {MaxCircuityRatio.ToString(CultureInfo.InvariantCulture)}x the great-circle distance {Km(geodesicKm)} km between '{link.From}' and '{link.To}' ({Ratio(km / geodesicKm)}x)"));
         }
+        else if (link.DistanceKm.Provenance.IsDerived && km > MaxDerivedCircuityRatio * geodesicKm
+                 && !(km <= (PolylineKm(link.Geometry.Coordinates) * MaxDerivedPolylineRatio) + (2 * MaxEndpointOffsetKm)))
+        {
+            problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DerivedDistanceAboveCircuityLimit,
+                $"derived distance {Km(km)} km is more than {MaxDerivedCircuityRatio.ToString(CultureInfo.InvariantCulture)}x the great-circle distance {Km(geodesicKm)} km between '{link.From}' and '{link.To}' ({Ratio(km / geodesicKm)}x) and more than {MaxDerivedPolylineRatio.ToString(CultureInfo.InvariantCulture)}x its drawn polyline; cite a published length"));
+        }
         else if (km < (PolylineKm(link.Geometry.Coordinates) * (1 - PolylineToleranceRatio)) - (2 * MaxEndpointOffsetKm))
         {
             double polylineKm = PolylineKm(link.Geometry.Coordinates);
@@ -481,7 +498,55 @@ public static partial class NetworkValidator
             }
         }
 
+        if (links.All(l => l.Mode == TransportMode.Sea))
+        {
+            CheckSeaportsReachable(corridor, links, draft, index, problems);
+        }
+
         void Connect(string a, string b)
+        {
+            if (!adjacency.TryGetValue(a, out List<string>? next))
+            {
+                next = [];
+                adjacency[a] = next;
+            }
+
+            next.Add(b);
+        }
+    }
+
+    /// <summary>
+    /// On a maritime corridor every seaport is reachable by sea from the corridor's Chinese seaport ends (the
+    /// router reaches a seaport end only by sea), unless the port says why not (<see cref="Place.OffMaritimeReason"/>).
+    /// </summary>
+    private static void CheckSeaportsReachable(Corridor corridor, List<Link> seaLinks, NetworkDraft draft, DraftIndex index, List<NetworkProblem> problems)
+    {
+        var adjacency = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (Link link in seaLinks)
+        {
+            Add(link.From.Value, link.To.Value);
+            if (!link.OneWay)
+            {
+                Add(link.To.Value, link.From.Value);
+            }
+        }
+
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PlaceId end in corridor.ChinaPlaces)
+        {
+            if (index.Places.TryGetValue(end.Value, out Place? place) && place.Kind == PlaceKind.Seaport)
+            {
+                reached.UnionWith(Reach(end.Value, adjacency));
+            }
+        }
+
+        foreach (Place port in draft.Places.Where(p => p.Kind == PlaceKind.Seaport && p.OffMaritimeReason is null && !reached.Contains(p.Id.Value)))
+        {
+            problems.Add(new NetworkProblem(port.File, port.Id.Value, "kind", NetworkRule.SeaportUnreachableBySea,
+                $"seaport '{port.Id}' cannot be reached by sea on corridor '{corridor.Id}'; add a sea lane or state offMaritimeReason"));
+        }
+
+        void Add(string a, string b)
         {
             if (!adjacency.TryGetValue(a, out List<string>? next))
             {

@@ -303,6 +303,37 @@ public sealed class NetworkValidatorTests
     }
 
     [Fact]
+    public void DerivedDistanceOver2xTheGreatCircle_IsRefused_ButAPublishedOneIsNot()
+    {
+        NetworkLoadResult derived = Load(f => f.EditProperties(Access, "rotterdam-duisburg", l => l["distanceKm"]!["value"] = 450));
+        NetworkLoadResult published = Load(f => f.EditProperties(Access, "rotterdam-duisburg",
+            l => l["distanceKm"] = new JsonObject { ["value"] = 450, ["sources"] = new JsonArray("FX-01") }));
+
+        NetworkProblem problem = ProblemAssert.Single(derived, NetworkRule.DerivedDistanceAboveCircuityLimit);
+        ProblemAssert.Problem(problem, Access, "rotterdam-duisburg", "distanceKm.value",
+            "derived distance 450.0 km is more than 2x the great-circle distance 195.5 km", "(2.30x) and more than 1.05x its drawn polyline; cite a published length");
+        ProblemAssert.OnlyRules(derived, NetworkRule.DerivedDistanceAboveCircuityLimit);
+        Assert.True(published.IsValid, string.Join("; ", published.Problems));
+    }
+
+    [Fact]
+    public void SeaportTheMaritimeCorridorCannotReachBySea_IsNamed_UnlessItsReasonIsStated()
+    {
+        NetworkLoadResult unreachable = Load(f => f.EditProperties(Places, "duisburg", p => p["kind"] = "seaport"));
+        NetworkLoadResult explained = Load(f => f.EditProperties(Places, "duisburg", p =>
+        {
+            p["kind"] = "seaport";
+            p["offMaritimeReason"] = "an inland port on the Rhine: barges are not modelled";
+        }));
+
+        NetworkProblem problem = ProblemAssert.Single(unreachable, NetworkRule.SeaportUnreachableBySea);
+        ProblemAssert.Problem(problem, Places, "duisburg", "kind",
+            "seaport 'duisburg' cannot be reached by sea on corridor 'maritime'; add a sea lane or state offMaritimeReason");
+        ProblemAssert.OnlyRules(unreachable, NetworkRule.SeaportUnreachableBySea);
+        Assert.True(explained.IsValid, string.Join("; ", explained.Problems));
+    }
+
+    [Fact]
     public void LinkFromAPlaceToItself_IsLinkToItself()
     {
         NetworkLoadResult result = Load(f => f.EditProperties(Overland, "klaipeda-sassnitz", l => l["to"] = "klaipeda"));
