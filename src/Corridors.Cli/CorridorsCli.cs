@@ -14,6 +14,7 @@ internal static class CorridorsCli
     {
         var root = new RootCommand("Compare China–Europe freight corridors.");
         root.Add(ValidateCommand.Create(context));
+        root.Add(FidelityCommand.Create(context));
         root.Add(PlacesCommand.Create(context));
         root.Add(CompareCommand.Create(context));
         root.Add(RouteCommand.Create(context));
