@@ -80,8 +80,9 @@ internal sealed class SearchSpace
     /// <param name="overlay">The scenario's closures and openings (the baseline overlay has none).</param>
     /// <param name="ignoreClosures">Diagnosis only: ignore the scenario's closures.</param>
     /// <param name="ends">
-    /// The query's origin and destination nodes. On a maritime corridor a seaport end is reached by sea, port to
-    /// port: its land links are left out, so the route cannot sail to another port and finish by rail or road.
+    /// The query's origin and destination nodes. On a maritime corridor a seaport end is reached by sea: its land
+    /// links are left out, so the route cannot sail to another port and finish by rail or road; between two seaports
+    /// the route is by sea all the way (no rail between two ports on the way).
     /// </param>
     public static SearchSpace Compile(
         RoutingGraph graph, RouteConstraints constraints, Scenarios.ScenarioOverlay overlay, (int Origin, int Destination) ends, bool ignoreDates = false, bool ignoreClosures = false)
@@ -102,6 +103,7 @@ internal sealed class SearchSpace
         bool maritime = corridor >= 0 && graph.CorridorIsMaritime[corridor];
         int seaOrigin = maritime && graph.NodeKind[ends.Origin] == PlaceKind.Seaport ? ends.Origin : -1;
         int seaDestination = maritime && graph.NodeKind[ends.Destination] == PlaceKind.Seaport ? ends.Destination : -1;
+        bool portToPort = seaOrigin >= 0 && seaDestination >= 0; // both ends seaports: by sea all the way
         var linkAllowed = new bool[network.Links.Count];
         for (int l = 0; l < linkAllowed.Length; l++)
         {
@@ -109,7 +111,7 @@ internal sealed class SearchSpace
                                  || graph.LinkFromNode[l] == seaDestination || graph.LinkToNode[l] == seaDestination;
             linkAllowed[l] =
                 (!restricted || graph.LinkIsAccess[l] || Array.IndexOf(graph.LinkCorridors[l], corridor) >= 0)
-                && (!touchesSeaEnd || graph.LinkIsWater[l])
+                && ((!touchesSeaEnd && !portToPort) || graph.LinkIsWater[l])
                 && (constraints.AvoidModes.Count == 0 || !constraints.AvoidModes.Contains(graph.LinkMode[l]))
                 && !AnyAvoided(graph.LinkCountries[l], avoidCountry)
                 && (constraints.AvoidLinks.Count == 0 || !constraints.AvoidLinks.Contains(network.Links[l].Id))

@@ -37,13 +37,13 @@ public sealed class MaritimeLaneTests
     public void ShanghaiToConstanta_SailsThroughTheDardanellesAndTheBosporus_AllTheWayBySea()
     {
         Route route = OnCorridor("shanghai", "constanta", "maritime");
-        Route piraeus = OnCorridor("shanghai", "piraeus", "maritime");
+        Route portSaid = OnCorridor("shanghai", "port-said", "maritime");
 
         Assert.Equal(route.DistanceKm, route.ModeKm[TransportMode.Sea], 1e-6);
-        Assert.Equal(["piraeus", "dardanelles", "bosporus", "constanta"], Places(route)[^4..]);
-        // Beyond Piraeus: the Aegean leg (drawn), the Turkish Straits 164 nm (M-TURKISH-STRAITS) and the Black Sea
-        // 179 nm from the Bosporus to Constanța (M-CONSTANTA-BOSPHORUS).
-        Assert.Equal(387 + 303.7 + 331.5, route.DistanceKm - piraeus.DistanceKm, 1e-6);
+        Assert.Equal(["port-said", "dardanelles", "bosporus", "constanta"], Places(route)[^4..]);
+        // Beyond Port Said: the Aegean (drawn, 1,251 km), the Turkish Straits 164 nm (M-TURKISH-STRAITS) and the
+        // Black Sea, 179 nm from the Bosporus to Constanța (M-CONSTANTA-BOSPHORUS).
+        Assert.Equal(1251 + 303.7 + 331.5, route.DistanceKm - portSaid.DistanceKm, 1e-6);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class MaritimeLaneTests
 
         string[] places = Places(route);
         Assert.Contains("cape-of-good-hope", places);
-        Assert.Equal(["gibraltar", "piraeus"], places[^2..]);
+        Assert.Equal(["canary-islands", "gibraltar", "piraeus"], places[^3..]); // not back north via Finisterre
         Assert.DoesNotContain("suez", places);
         Assert.Equal(route.DistanceKm, route.ModeKm[TransportMode.Sea], 1e-6);
     }
@@ -96,6 +96,26 @@ public sealed class MaritimeLaneTests
             new RouteConstraints { Corridor = new CorridorId("maritime") })).Value!;
 
         Assert.Equal(expected, Places(answer.Route!));
+    }
+
+    [Theory]
+    [InlineData("shanghai", "rotterdam")]
+    [InlineData("qingdao", "hamburg")]
+    [InlineData("shanghai", "le-havre")]
+    public void BetweenTwoSeaports_TheShortestRouteIsBySeaAllTheWay(string from, string to)
+    {
+        RouteAnswer answer = Router.Value.FindBest(RouterFactory.Query(from, to, Objective.ShortestDistance,
+            new RouteConstraints { Corridor = new CorridorId("maritime"), AsOf = RouterFactory.Today })).Value!;
+
+        Assert.Equal(answer.Route!.DistanceKm, answer.Route.ModeKm[TransportMode.Sea], 1e-6);
+    }
+
+    [Fact]
+    public void LeHavre_IsReachedUpTheChannelFromUshant_NotBackFromDover()
+    {
+        Route route = OnCorridor("shanghai", "le-havre", "maritime");
+
+        Assert.Equal(["ushant", "le-havre"], Places(route)[^2..]);
     }
 
     [Fact]
