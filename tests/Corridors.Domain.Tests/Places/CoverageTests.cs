@@ -80,4 +80,24 @@ public sealed class CoverageTests
         Assert.True(places.Count(p => p.CountryCode is "CN" or "HK") >= 16 + 20);
         Assert.True(places.Count(p => europe.Contains(p.CountryCode)) >= 21 + 20);
     }
+
+    [Theory]
+    [InlineData("CNTAO", "qingdao")]
+    [InlineData("CNLYG", "lianyungang")]
+    [InlineData("CNNSA", "guangzhou-nansha")]
+    [InlineData("CNHFI", "hefei")]
+    [InlineData("CNCSH", "changsha")]
+    [InlineData("CNSZH", "suzhou")]
+    [InlineData("CNSHY", "shenyang")]
+    [InlineData("CNJNA", "jinan")]
+    [InlineData("CNSJZ", "shijiazhuang")]
+    [InlineData("CNXIA", "xian")]
+    [InlineData("HKHKG", "hong-kong")]
+    [InlineData("SIKOP", "koper")]
+    [InlineData("LTKUN", "kaunas")]
+    [InlineData("GRPIR", "piraeus")]
+    public void PlaceWithAUnLocode_ResolvesByIt(string locode, string id)
+    {
+        Assert.Equal(id, Resolve(locode).Id.Value);
+    }
 }
