@@ -82,9 +82,9 @@ public sealed class MeasureLoaderTests
         MeasureLoadResult result = MeasureLoader.Load(Path.Combine(data.NetworksDirectory, MeasureLoader.RelativePath), data.Network);
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(16, result.Catalog.Measures.Count);
+        Assert.Equal(17, result.Catalog.Measures.Count);
         Assert.Equal(27, result.Catalog.TerritoryOf(Regime.EU).Count);
-        Assert.Contains(result.Catalog.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 25));
+        Assert.Contains(result.Catalog.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 26)); // Regulation (EU) 2023/427, in force the day after its publication
     }
 
     [Fact]

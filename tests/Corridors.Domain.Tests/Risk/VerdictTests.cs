@@ -1,0 +1,70 @@
+using System.Globalization;
+using Corridors.Domain.Network;
+using Corridors.Domain.Risk;
+using Corridors.Domain.Routing;
+
+namespace Corridors.Domain.Tests.Risk;
+
+/// <summary>
+/// Verdicts checked against the acts, table-driven: for a shipper's regime, a cargo class, a journey, a corridor and
+/// a date, the expected outcome and the measures that must decide it. Each case says which act and date it rests on.
+/// </summary>
+public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
+{
+    public static TheoryData<string, string, string, string, string, string, string, RouteOutcome, string[]> Cases => new()
+    {
+        // Council Regulation (EU) 2023/427 (10th package) bans the transit via Russia of firearms and ammunition exported
+        // from the EU; published 2023-02-25, in force the day after (S-MONDAQ-EU-10TH, S-TULLI-EU-10TH).
+        { "military, the day before the 10th package", "EU", "military", "duisburg", "xian", "northern", "2023-02-25", RouteOutcome.Found, [] },
+        { "military, the 10th package in force", "EU", "military", "duisburg", "xian", "northern", "2023-02-26", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-FIREARMS-2023"] },
+        { "military, the day after", "EU", "military", "duisburg", "xian", "northern", "2023-02-27", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-FIREARMS-2023"] },
+        // Regulation (EU) 2024/1865 adds the transit ban via Belarus from 2024-07-01 (S-EURLEX-2024-1865, recital 5).
+        { "military, Belarus ban in force", "EU", "military", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-TRANSIT-FIREARMS-2023"] },
+        { "military, the day before the Belarus ban", "EU", "military", "duisburg", "xian", "northern", "2024-06-30", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-FIREARMS-2023"] },
+        // Regulation 2023/427: dual-use goods exported from the EU may not transit Russia from 2023-02-26, not 02-25.
+        { "dual-use, the day before the 10th package", "EU", "dual-use", "duisburg", "xian", "northern", "2023-02-25", RouteOutcome.Found, [] },
+        { "dual-use, the 10th package in force", "EU", "dual-use", "duisburg", "xian", "northern", "2023-02-26", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-DUALUSE-2023"] },
+        { "dual-use through Belarus after 2024/1865", "EU", "dual-use", "duisburg", "xian", "northern", "2024-07-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-TRANSIT-DUALUSE-2023"] },
+        // The transit bans cover goods exported from the EU: an import into the EU is not their case (direction).
+        { "dual-use import into the EU", "EU", "dual-use", "xian", "duisburg", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        { "military import into the EU", "EU", "military", "xian", "duisburg", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        // No act prohibits general cargo on the Northern route: allowed, with high exposure.
+        { "general cargo stays allowed", "EU", "general", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        { "general cargo, imports", "EU", "general", "xian", "duisburg", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        // The EU acts bind EU persons: a shipper bound by no regime, or by the US only, is not prohibited by them.
+        { "no regime", "none", "military", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        { "US shipper, EU transit bans do not reach it", "US", "dual-use", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        // The Middle Corridor avoids Russia and Belarus.
+        { "military by the Middle Corridor", "EU", "military", "duisburg", "xian", "middle", "2024-08-01", RouteOutcome.Found, [] },
+        { "dual-use by sea", "EU", "dual-use", "duisburg", "xian", "maritime", "2024-08-01", RouteOutcome.Found, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Verdict_FollowsTheActs(string why, string regimes, string cargo, string from, string to, string corridor, string asOf,
+        RouteOutcome expected, string[] prohibitedBy)
+    {
+        DateOnly date = DateOnly.Parse(asOf, CultureInfo.InvariantCulture);
+        Perspective perspective = RealData.Perspective(regimes, cargo, date);
+        var query = new RouteQuery
+        {
+            Origin = new PlaceId(from),
+            Destination = new PlaceId(to),
+            Regimes = perspective.Regimes,
+            Cargo = perspective.Cargo,
+            Constraints = new RouteConstraints { AsOf = date, Corridor = new CorridorId(corridor) },
+        };
+
+        RouteAnswer answer = data.Router.FindBest(query).Value!;
+
+        Assert.True(expected == answer.Outcome, $"{why}: {answer.Outcome}, {answer.Explanation}");
+        Assert.Equal(prohibitedBy, answer.Route!.SanctionRisk!.ProhibitingMeasureIds);
+    }
+
+    [Fact]
+    public void EveryProhibitingMeasure_NamesItsActInItsTitle()
+    {
+        Assert.All(data.Catalog.Measures.Where(m => m.Prohibits && m.Regime == Regime.EU && m.EffectiveFrom.Year >= 2023),
+            m => Assert.Matches(@"Regulation \((EU|EC)\) (No )?\d{3,4}/\d{1,4}", m.Title));
+    }
+}
