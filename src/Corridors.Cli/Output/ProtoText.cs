@@ -88,11 +88,16 @@ internal static class ProtoText
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.CorridorId}: sanction risk {risk.Score:F1} ({Name(risk.Level.ToString())}) for {risk.Perspective}"));
+                $"{c.CorridorId}: sanction risk {risk.Score:F1} ({Name(risk.Level.ToString())}) for {risk.Perspective}{(risk.Verdict == RiskVerdict.LicenceRequired ? " — licence required" : "")}"));
             foreach (RiskExposure e in risk.Exposures)
             {
+                string effect = e.Prohibits ? ", prohibits" : e.LicenceAuthority.Length > 0 ? ", licence required" : "";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {e.MeasureId} [{e.Regime}, {Name(e.Kind.ToString())}{(e.Prohibits ? ", prohibits" : "")}]: {e.DistanceKm:F0} km, {e.Days:F1} days, {e.Points:F2} points — sources {string.Join(", ", e.SourceIds)}"));
+                    $"  {e.MeasureId} [{e.Regime}, {Name(e.Kind.ToString())}{effect}]: {e.DistanceKm:F0} km, {e.Days:F1} days, {e.Points:F2} points — sources {string.Join(", ", e.SourceIds)}"));
+                if (e.LicenceAuthority.Length > 0)
+                {
+                    output.WriteLine($"    licence: {e.LicenceAuthority} — {e.LicenceType}");
+                }
             }
         }
     }
@@ -207,5 +212,5 @@ internal static class ProtoText
         : string.Create(CultureInfo.InvariantCulture, $"{days.P10:F1}/{days.P50:F1}/{days.P90:F1}");
 
     private static string Risk(SanctionRisk? risk) => risk is null ? "-"
-        : string.Create(CultureInfo.InvariantCulture, $"{risk.Score:F0} {Name(risk.Level.ToString())}");
+        : string.Create(CultureInfo.InvariantCulture, $"{risk.Score:F0} {Name(risk.Level.ToString())}{(risk.Verdict == RiskVerdict.LicenceRequired ? ", licence" : "")}");
 }

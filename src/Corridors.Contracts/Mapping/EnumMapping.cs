@@ -116,6 +116,7 @@ public static class EnumMapping
     {
         RiskVerdict.Allowed => V1.RiskVerdict.Allowed,
         RiskVerdict.Prohibited => V1.RiskVerdict.Prohibited,
+        RiskVerdict.LicenceRequired => V1.RiskVerdict.LicenceRequired,
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Unmapped risk verdict."),
     };
 

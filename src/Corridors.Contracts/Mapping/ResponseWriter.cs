@@ -119,6 +119,7 @@ public static class ResponseWriter
             MeasuresReviewedOn = ProtoDates.ToText(risk.MeasuresReviewedOn),
         };
         proto.ProhibitingMeasureIds.Add(risk.ProhibitingMeasureIds);
+        proto.LicensingMeasureIds.Add(risk.LicensingMeasureIds);
         proto.Exposures.Add(risk.Exposures.Select(ToExposure));
         return proto;
     }
@@ -157,6 +158,12 @@ public static class ResponseWriter
         proto.LinkIds.Add(exposure.Links.Select(l => l.Value));
         proto.PlaceIds.Add(exposure.Places.Select(p => p.Value));
         proto.SourceIds.Add(measure.SourceIds);
+        if (measure.Licence is { } licence)
+        {
+            proto.LicenceAuthority = licence.Authority;
+            proto.LicenceType = licence.Type;
+        }
+
         return proto;
     }
 

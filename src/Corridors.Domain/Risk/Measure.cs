@@ -50,6 +50,11 @@ public sealed record CarrierTarget(TransportMode Mode, IReadOnlyList<string> Reg
     public override string Describe() => $"{EnumNames.ToKebab(Mode)} carriers registered in {string.Join("/", RegisteredIn)}";
 }
 
+/// <summary>The licence a measure requires before the movement may go ahead: who grants it and what kind.</summary>
+/// <param name="Authority">The licensing authority, e.g. <c>OFSI (HM Treasury)</c>, <c>OFAC</c>.</param>
+/// <param name="Type">The kind of licence, e.g. <c>specific licence to make funds available to a designated person</c>.</param>
+public sealed record Licence(string Authority, string Type);
+
 /// <summary>
 /// A dated sanctions measure from <c>networks/sanctions/measures.json</c>.
 /// </summary>
@@ -77,6 +82,12 @@ public sealed record Measure(
 {
     public const int MinSeverity = 1;
     public const int MaxSeverity = 5;
+
+    /// <summary>
+    /// The licence the shipper needs when the measure neither bans the movement nor merely raises exposure (e.g. paying
+    /// a designated carrier); null otherwise. Never set together with <see cref="Prohibits"/>.
+    /// </summary>
+    public Licence? Licence { get; init; }
 
     /// <summary>In force on the date: <see cref="EffectiveFrom"/> ≤ date &lt; <see cref="EffectiveTo"/>.</summary>
     public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is not { } to || date < to);

@@ -270,7 +270,7 @@ public static partial class MeasureLoader
             }
 
             f.RejectUnknown("id", "regime", "title", "target", "kind", "modes", "cargoClasses", "direction",
-                "effectiveFrom", "effectiveTo", "severity", "prohibits", "sources", "note");
+                "effectiveFrom", "effectiveTo", "severity", "prohibits", "licence", "sources", "note");
             string? id = f.RequiredString("id");
             if (id is not null)
             {
@@ -337,6 +337,8 @@ public static partial class MeasureLoader
                     "a secondary-sanctions measure cannot prohibit: it raises the exposure of shippers outside the regime");
             }
 
+            Licence? licence = f.Optional("licence") is { } licenceElement ? ReadLicence(f, licenceElement, recordId, prohibits == true) : null;
+
             if (direction is TradeDirection.FromTarget or TradeDirection.ToTarget or TradeDirection.ToOrFromTarget
                 && target is not null and not CountryTarget)
             {
@@ -355,8 +357,35 @@ public static partial class MeasureLoader
             return f.Ok && id is not null && regime is { } rg && title is not null && target is not null && kind is { } k
                 && modes is not null && cargo is not null && direction is { } d && from is { } ef && severity is { } sv
                 && prohibits is { } p && sources is not null
-                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources)
+                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources) { Licence = licence }
                 : null;
+        }
+
+        /// <summary>The licence a measure requires (authority and type, both required); never with <c>prohibits: true</c>.</summary>
+        private Licence? ReadLicence(JsonFields parent, JsonElement element, string recordId, bool prohibits)
+        {
+            if (JsonFields.Open(element, file.Problems, recordId, "licence") is not { } f)
+            {
+                parent.MarkFailed();
+                return null;
+            }
+
+            f.RejectUnknown("authority", "type");
+            string? authority = f.RequiredString("authority");
+            string? type = f.RequiredString("type");
+            if (!f.Ok || authority is null || type is null)
+            {
+                parent.MarkFailed();
+                return null;
+            }
+
+            if (prohibits)
+            {
+                parent.Fail("licence", NetworkRule.WrongType, "a measure either prohibits the movement or requires a licence for it, not both");
+                return null;
+            }
+
+            return new Licence(authority, type);
         }
 
         private MeasureTarget? ReadTarget(JsonFields parent, JsonElement element, string recordId, List<SanctionedOperator> operators)

@@ -26,6 +26,9 @@ public enum RiskVerdict
 
     /// <summary>At least one applicable measure with <see cref="Measure.Prohibits"/> touches the route.</summary>
     Prohibited,
+
+    /// <summary>No measure bans the movement, but at least one requires a licence first (<see cref="Measure.Licence"/>).</summary>
+    LicenceRequired,
 }
 
 /// <summary>One applicable measure and where it touches the route.</summary>
@@ -48,6 +51,7 @@ public sealed record MeasureExposure(
 /// <param name="Exposures">Every applicable measure that touches the route, ordered by measure id.</param>
 /// <param name="Basis">Reviewed measures, or a projection of them past their review date.</param>
 /// <param name="MeasuresReviewedOn">The day the measure data was last reviewed.</param>
+/// <remarks><see cref="LicensingMeasureIds"/>: the applicable measures that require a licence, ordinal order.</remarks>
 public sealed record RouteRisk(
     double Score,
     RiskLevel Level,
@@ -57,4 +61,8 @@ public sealed record RouteRisk(
     IReadOnlyList<MeasureExposure> Exposures,
     Perspective Perspective,
     RiskBasis Basis,
-    DateOnly MeasuresReviewedOn);
+    DateOnly MeasuresReviewedOn)
+{
+    /// <summary>Ids of the applicable measures that require a licence (ordinal order); empty when none does.</summary>
+    public IReadOnlyList<string> LicensingMeasureIds { get; init; } = [];
+}

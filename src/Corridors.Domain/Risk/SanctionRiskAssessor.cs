@@ -123,16 +123,23 @@ public sealed class SanctionRiskAssessor
         double points = exposures.Sum(e => e.Points);
         double score = ScoreOf(points);
         List<string> prohibiting = [.. exposures.Where(e => e.Measure.Prohibits).Select(e => e.Measure.Id)];
+        List<string> licensing = [.. exposures.Where(e => e.Measure.Licence is not null).Select(e => e.Measure.Id)];
+        RiskVerdict verdict = prohibiting.Count > 0 ? RiskVerdict.Prohibited
+            : licensing.Count > 0 ? RiskVerdict.LicenceRequired
+            : RiskVerdict.Allowed;
         return new RouteRisk(
             score,
             LevelOf(score),
-            prohibiting.Count > 0 ? RiskVerdict.Prohibited : RiskVerdict.Allowed,
+            verdict,
             prohibiting,
             points,
             exposures,
             perspective,
             Catalog.Coverage.BasisOn(perspective.AsOf),
-            Catalog.Coverage.ReviewedOn);
+            Catalog.Coverage.ReviewedOn)
+        {
+            LicensingMeasureIds = licensing,
+        };
     }
 
     /// <summary>

@@ -47,6 +47,13 @@ public sealed partial class CorridorRouter
     private static RouteAnswer Judge(Route route, RouteQuery query)
     {
         RouteRisk risk = route.SanctionRisk!;
+        if (risk.Verdict == RiskVerdict.LicenceRequired)
+        {
+            IEnumerable<string> licences = risk.Exposures.Where(e => e.Measure.Licence is not null)
+                .Select(e => $"{e.Measure.Id} ({e.Measure.Licence!.Authority}: {e.Measure.Licence.Type})");
+            return RouteAnswer.Found(route) with { Explanation = $"route found; a licence is required for {query.Perspective}: {string.Join("; ", licences)}" };
+        }
+
         if (risk.Verdict != RiskVerdict.Prohibited)
         {
             return RouteAnswer.Found(route);

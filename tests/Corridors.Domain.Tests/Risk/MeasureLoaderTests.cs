@@ -262,6 +262,33 @@ public sealed class MeasureLoaderTests
     }
 
     [Fact]
+    public void Licence_IsReadWithItsAuthorityAndType()
+    {
+        MeasureLoadResult result = LoadEdited(r => Measure(r, 0)["licence"] = new JsonObject { ["authority"] = "OFSI", ["type"] = "specific licence" });
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(new Licence("OFSI", "specific licence"), result.Catalog!.Measures.Single(m => m.Id == "EU-RZD").Licence);
+        Assert.Null(result.Catalog.Measures.Single(m => m.Id == "EU-TRANSIT").Licence);
+    }
+
+    [Fact]
+    public void LicenceOnAProhibitingMeasure_IsAContradiction()
+    {
+        DataProblem p = Single(LoadEdited(r => Measure(r, 1)["licence"] = new JsonObject { ["authority"] = "OFSI", ["type"] = "specific licence" }));
+
+        Assert.Equal(new DataProblem(File, "EU-TRANSIT", "licence", "a measure either prohibits the movement or requires a licence for it, not both"), p);
+    }
+
+    [Fact]
+    public void LicenceWithoutAnAuthority_IsNamed()
+    {
+        DataProblem p = Single(LoadEdited(r => Measure(r, 0)["licence"] = new JsonObject { ["type"] = "specific licence" }));
+
+        Assert.Equal("EU-RZD", p.RecordId);
+        Assert.Equal("licence.authority", p.Field);
+    }
+
+    [Fact]
     public void CoverageOutOfOrder_IsNamed()
     {
         DataProblem p = Single(LoadEdited(r => r["coverage"]!["freshUntil"] = "2020-01-01"));

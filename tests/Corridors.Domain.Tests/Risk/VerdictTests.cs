@@ -34,6 +34,10 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
         // The EU acts bind EU persons: a shipper bound by no regime, or by the US only, is not prohibited by them.
         { "no regime", "none", "military", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
         { "US shipper, EU transit bans do not reach it", "US", "dual-use", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        // The UK asset freeze on Russian Railways (Russia (Sanctions) (EU Exit) Regulations 2019, regs 11-13): paying RZD,
+        // even through a forwarder, needs an OFSI licence; it does not ban the movement (S-UK-SI-2019-855, S-OFSI-RZD-GL-2023).
+        { "UK shipper over RZD: licence required", "UK", "general", "xian", "duisburg", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        { "UK shipper before the designation", "UK", "general", "xian", "duisburg", "northern", "2022-03-23", RouteOutcome.Found, [] },
         // The Middle Corridor avoids Russia and Belarus.
         { "military by the Middle Corridor", "EU", "military", "duisburg", "xian", "middle", "2024-08-01", RouteOutcome.Found, [] },
         { "dual-use by sea", "EU", "dual-use", "duisburg", "xian", "maritime", "2024-08-01", RouteOutcome.Found, [] },
@@ -59,6 +63,32 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
 
         Assert.True(expected == answer.Outcome, $"{why}: {answer.Outcome}, {answer.Explanation}");
         Assert.Equal(prohibitedBy, answer.Route!.SanctionRisk!.ProhibitingMeasureIds);
+    }
+
+    [Theory]
+    [InlineData("2024-08-01", RiskVerdict.LicenceRequired, new[] { "UK-RZD-ASSET-FREEZE-2022" })]
+    [InlineData("2022-03-24", RiskVerdict.LicenceRequired, new[] { "UK-RZD-ASSET-FREEZE-2022" })]
+    [InlineData("2022-03-23", RiskVerdict.Allowed, new string[0])]
+    public void UkShipperOnTheNorthernRoute_NeedsAnOfsiLicenceFromTheDesignation(string asOf, RiskVerdict verdict, string[] licensing)
+    {
+        DateOnly date = DateOnly.Parse(asOf, CultureInfo.InvariantCulture);
+        var query = new RouteQuery
+        {
+            Origin = new PlaceId("xian"),
+            Destination = new PlaceId("duisburg"),
+            Regimes = new HashSet<Regime> { Regime.UK },
+            Constraints = new RouteConstraints { AsOf = date, Corridor = new CorridorId("northern") },
+        };
+
+        RouteAnswer answer = data.Router.FindBest(query).Value!;
+
+        Assert.Equal(RouteOutcome.Found, answer.Outcome);
+        Assert.Equal(verdict, answer.Route!.SanctionRisk!.Verdict);
+        Assert.Equal(licensing, answer.Route.SanctionRisk.LicensingMeasureIds);
+        if (verdict == RiskVerdict.LicenceRequired)
+        {
+            Assert.StartsWith("route found; a licence is required for UK general " + asOf + ": UK-RZD-ASSET-FREEZE-2022 (OFSI (HM Treasury): specific licence", answer.Explanation, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class JsonAndGrpcWebTests(SharedServer server)
         }
 
         Assert.True(leg.GetProperty("hours").TryGetProperty("p50", out _));
-        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective", "exposurePoints", "basis", "measuresReviewedOn"],
+        Assert.Equal(["score", "level", "verdict", "exposures", "prohibitingMeasureIds", "perspective", "exposurePoints", "basis", "measuresReviewedOn", "licensingMeasureIds"],
             found.GetProperty("sanctionRisk").EnumerateObject().Select(p => p.Name));
         Assert.Equal("RISK_BASIS_REVIEWED", found.GetProperty("sanctionRisk").GetProperty("basis").GetString());
         JsonElement freshness = root.GetProperty("dataFreshness");
