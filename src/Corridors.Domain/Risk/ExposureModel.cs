@@ -28,8 +28,12 @@ internal sealed class ExposureModel
 
     public static double Points(Measure measure, double km) => WeightPer1000Km(measure.Severity) * km / 1000.0;
 
-    /// <summary>Km of the link inside the measure's target, or null when the measure does not touch it.</summary>
-    public static double? TouchedKm(Measure measure, Link link)
+    /// <summary>
+    /// Km of the link inside the measure's target, or null when the measure does not touch it. A carrier ban
+    /// applies where the regime bans those carriers — on its own territory (the EU bans Russian and Belarusian road
+    /// hauliers on EU roads) — so it touches links of that mode in the regime's territory.
+    /// </summary>
+    public double? TouchedKm(Measure measure, Link link)
     {
         if (!measure.Modes.Contains(link.Mode))
         {
@@ -46,7 +50,7 @@ internal sealed class ExposureModel
             case OperatorTarget op:
                 return op.Operator.Modes.Contains(link.Mode) ? ShareIn(link, op.Operator.Countries) : null;
             case CarrierTarget carrier:
-                return carrier.Mode == link.Mode ? ShareIn(link, carrier.RegisteredIn) : null;
+                return carrier.Mode == link.Mode ? ShareIn(link, _catalog.TerritoryOf(measure.Regime)) : null;
             default:
                 return null;
         }

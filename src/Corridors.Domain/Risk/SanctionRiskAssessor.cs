@@ -91,7 +91,7 @@ public sealed class SanctionRiskAssessor
             double hours = 0;
             foreach (RouteLeg leg in route.Legs)
             {
-                if (ExposureModel.TouchedKm(measure, leg.Link) is { } touched)
+                if (model.TouchedKm(measure, leg.Link) is { } touched)
                 {
                     links.Add(leg.Link.Id);
                     km += touched;
@@ -205,7 +205,7 @@ internal sealed class SanctionExposureCost : IRouteCost
             double points = 0;
             foreach (Measure measure in model.Applicable)
             {
-                if (ExposureModel.TouchedKm(measure, link) is { } km)
+                if (model.TouchedKm(measure, link) is { } km)
                 {
                     points += ExposureModel.Points(measure, km);
                     if (measure.Prohibits && prohibited == ProhibitedEdges.Forbidden)
