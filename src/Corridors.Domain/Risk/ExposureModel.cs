@@ -71,6 +71,11 @@ internal sealed class ExposureModel
     private bool DirectionHolds(Measure m, string origin, string destination)
     {
         string? target = (m.Target as CountryTarget)?.CountryCode;
+        if (m.Kind == MeasureKind.TransitBan && target is not null && (origin == target || destination == target))
+        {
+            return false; // a transit ban concerns goods passing through the country, not goods bound for or from it
+        }
+
         return m.Direction switch
         {
             TradeDirection.Any => true,

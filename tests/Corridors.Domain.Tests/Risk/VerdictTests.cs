@@ -38,6 +38,37 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
         // even through a forwarder, needs an OFSI licence; it does not ban the movement (S-UK-SI-2019-855, S-OFSI-RZD-GL-2023).
         { "UK shipper over RZD: licence required", "UK", "general", "xian", "duisburg", "northern", "2024-08-01", RouteOutcome.Found, [] },
         { "UK shipper before the designation", "UK", "general", "xian", "duisburg", "northern", "2022-03-23", RouteOutcome.Found, [] },
+        // Regulation (EU) No 833/2014 as amended by 2022/328, Art. 2(1): dual-use exports to Russia are banned from
+        // 2022-02-25 (S-DIGWATCH-2022-328); a destination in Russia is an export, not a transit.
+        { "dual-use export to Russia, the day before", "EU", "dual-use", "duisburg", "moscow", "northern", "2022-02-24", RouteOutcome.Found, [] },
+        { "dual-use export to Russia", "EU", "dual-use", "duisburg", "moscow", "northern", "2022-02-25", RouteOutcome.Prohibited, ["EU-RU-DUALUSE-EXPORT-2022"] },
+        // … and on the way to Moscow the goods transit Belarus: from 2024-07-01 Regulation 2024/1865 prohibits that too.
+        { "dual-use export to Russia through Belarus", "EU", "dual-use", "duisburg", "moscow", "northern", "2024-08-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-DUALUSE-EXPORT-2022"] },
+        // The EU arms embargo on Russia (Decision 2014/512, with Regulation 833/2014), from 2014-08-01, both ways.
+        { "military to Russia, before the embargo", "EU", "military", "duisburg", "moscow", "northern", "2014-07-31", RouteOutcome.Found, [] },
+        { "military to Russia", "EU", "military", "duisburg", "moscow", "northern", "2014-08-01", RouteOutcome.Prohibited, ["EU-RU-ARMS-2014"] },
+        { "military from Russia", "EU", "military", "moscow", "duisburg", "northern", "2015-01-01", RouteOutcome.Prohibited, ["EU-RU-ARMS-2014"] },
+        { "general cargo from Russia stays allowed", "EU", "general", "moscow", "duisburg", "northern", "2024-01-01", RouteOutcome.Found, [] },
+        // A transit ban concerns goods passing through the country: goods bound for Belarus are not in transit there
+        // (their export is a matter for Regulation 2022/355, not modelled yet).
+        { "dual-use bound for Minsk is not a transit", "EU", "dual-use", "duisburg", "minsk", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        { "military bound for Moscow: the embargo and the Belarus transit ban, not the Russian one", "EU", "military", "duisburg", "moscow", "northern", "2024-08-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-ARMS-2014"] },
+        // US Directive 3 (E.O. 14024) on RZD debt and equity from 2022-03-26: an exposure, never a ban on shipping.
+        { "US shipper, Directive 3 in force", "US", "general", "duisburg", "xian", "northern", "2022-03-26", RouteOutcome.Found, [] },
+        { "US shipper, dual-use", "US", "dual-use", "duisburg", "xian", "northern", "2022-03-26", RouteOutcome.Found, [] },
+        // Regimes combine: an EU and US shipper is bound by the EU transit bans.
+        { "EU and US shipper, military", "EU,US", "military", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-TRANSIT-FIREARMS-2023"] },
+        // Energy cargo: no modelled act prohibits its transit.
+        { "energy cargo stays allowed", "EU", "energy", "duisburg", "xian", "northern", "2024-08-01", RouteOutcome.Found, [] },
+        // Before any 2022 measure, a route through Russia was allowed for dual-use goods.
+        { "dual-use in 2021", "EU", "dual-use", "duisburg", "xian", "northern", "2021-06-01", RouteOutcome.Found, [] },
+        // Other origins and destinations in the EU: the transit bans follow the origin, not the place name.
+        { "military from Hamburg", "EU", "military", "hamburg", "xian", "northern", "2024-08-01", RouteOutcome.Prohibited, ["EU-BY-TRANSIT-2024", "EU-RU-TRANSIT-FIREARMS-2023"] },
+        { "dual-use from Warsaw", "EU", "dual-use", "warsaw", "xian", "northern", "2023-03-01", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-DUALUSE-2023"] },
+        { "military from Prague, before the Belarus ban", "EU", "military", "prague", "chongqing", "northern", "2024-06-30", RouteOutcome.Prohibited, ["EU-RU-TRANSIT-FIREARMS-2023"] },
+        { "dual-use by the Middle Corridor", "EU", "dual-use", "duisburg", "xian", "middle", "2024-08-01", RouteOutcome.Found, [] },
+        { "military by sea via Suez", "EU", "military", "hamburg", "shanghai", "maritime", "2024-08-01", RouteOutcome.Found, [] },
+        { "military round the Cape", "EU", "military", "rotterdam", "shanghai", "maritime-cape", "2024-08-01", RouteOutcome.Found, [] },
         // The Middle Corridor avoids Russia and Belarus.
         { "military by the Middle Corridor", "EU", "military", "duisburg", "xian", "middle", "2024-08-01", RouteOutcome.Found, [] },
         { "dual-use by sea", "EU", "dual-use", "duisburg", "xian", "maritime", "2024-08-01", RouteOutcome.Found, [] },
