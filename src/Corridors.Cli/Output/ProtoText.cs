@@ -94,6 +94,11 @@ internal static class ProtoText
                 string effect = e.Prohibits ? ", prohibits" : e.LicenceAuthority.Length > 0 ? ", licence required" : "";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {e.MeasureId} [{e.Regime}, {Name(e.Kind.ToString())}{effect}]: {e.DistanceKm:F0} km, {e.Days:F1} days, {e.Points:F2} points — sources {string.Join(", ", e.SourceIds)}"));
+                if (e.Act.Length > 0)
+                {
+                    output.WriteLine($"    act: {e.Act}; {e.Articles}");
+                }
+
                 if (e.LicenceAuthority.Length > 0)
                 {
                     output.WriteLine($"    licence: {e.LicenceAuthority} — {e.LicenceType}");

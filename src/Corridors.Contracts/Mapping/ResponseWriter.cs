@@ -158,6 +158,8 @@ public static class ResponseWriter
         proto.LinkIds.Add(exposure.Links.Select(l => l.Value));
         proto.PlaceIds.Add(exposure.Places.Select(p => p.Value));
         proto.SourceIds.Add(measure.SourceIds);
+        proto.Act = measure.Act ?? string.Empty;
+        proto.Articles = measure.Articles ?? string.Empty;
         if (measure.Licence is { } licence)
         {
             proto.LicenceAuthority = licence.Authority;

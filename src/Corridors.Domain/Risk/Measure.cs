@@ -89,6 +89,12 @@ public sealed record Measure(
     /// </summary>
     public Licence? Licence { get; init; }
 
+    /// <summary>The legal act that imposes it, e.g. <c>Council Regulation (EU) 2023/427 …</c>; null only for a scenario's what-if measure.</summary>
+    public string? Act { get; init; }
+
+    /// <summary>The article(s) of <see cref="Act"/> that carry it, or what of them is not verified.</summary>
+    public string? Articles { get; init; }
+
     /// <summary>In force on the date: <see cref="EffectiveFrom"/> ≤ date &lt; <see cref="EffectiveTo"/>.</summary>
     public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is not { } to || date < to);
 

@@ -270,7 +270,7 @@ public static partial class MeasureLoader
             }
 
             f.RejectUnknown("id", "regime", "title", "target", "kind", "modes", "cargoClasses", "direction",
-                "effectiveFrom", "effectiveTo", "severity", "prohibits", "licence", "sources", "note");
+                "effectiveFrom", "effectiveTo", "severity", "prohibits", "licence", "act", "articles", "sources", "note");
             string? id = f.RequiredString("id");
             if (id is not null)
             {
@@ -337,6 +337,8 @@ public static partial class MeasureLoader
                     "a secondary-sanctions measure cannot prohibit: it raises the exposure of shippers outside the regime");
             }
 
+            string? act = f.RequiredString("act");
+            string? articles = f.RequiredString("articles");
             Licence? licence = f.Optional("licence") is { } licenceElement ? ReadLicence(f, licenceElement, recordId, prohibits == true) : null;
 
             if (direction is TradeDirection.FromTarget or TradeDirection.ToTarget or TradeDirection.ToOrFromTarget
@@ -357,7 +359,8 @@ public static partial class MeasureLoader
             return f.Ok && id is not null && regime is { } rg && title is not null && target is not null && kind is { } k
                 && modes is not null && cargo is not null && direction is { } d && from is { } ef && severity is { } sv
                 && prohibits is { } p && sources is not null
-                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources) { Licence = licence }
+                && act is not null && articles is not null
+                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources) { Licence = licence, Act = act, Articles = articles }
                 : null;
         }
 

@@ -22,12 +22,14 @@ public sealed class MeasureLoaderTests
           ],
           "measures": [
             {
-              "id": "EU-RZD", "regime": "EU", "title": "financing ban", "target": { "operator": "RZD" }, "kind": "financing-ban",
+              "id": "EU-RZD", "regime": "EU", "title": "financing ban", "act": "Council Regulation (EU) 2022/328", "articles": "Art. 5",
+              "target": { "operator": "RZD" }, "kind": "financing-ban",
               "modes": ["rail"], "cargoClasses": "all", "direction": "any", "effectiveFrom": "2022-02-25", "effectiveTo": null,
               "severity": 3, "prohibits": false, "sources": ["T-1", "T-2"]
             },
             {
-              "id": "EU-TRANSIT", "regime": "EU", "title": "transit ban", "target": { "country": "RU" }, "kind": "transit-ban",
+              "id": "EU-TRANSIT", "regime": "EU", "title": "transit ban", "act": "Council Regulation (EU) 2023/427", "articles": "not verified",
+              "target": { "country": "RU" }, "kind": "transit-ban",
               "modes": "all", "cargoClasses": ["dual-use"], "direction": "export-from-regime", "effectiveFrom": "2023-02-25",
               "severity": 5, "prohibits": true, "sources": ["T-1"]
             }
@@ -82,7 +84,7 @@ public sealed class MeasureLoaderTests
         MeasureLoadResult result = MeasureLoader.Load(Path.Combine(data.NetworksDirectory, MeasureLoader.RelativePath), data.Network);
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(17, result.Catalog.Measures.Count);
+        Assert.Equal(19, result.Catalog.Measures.Count);
         Assert.Equal(27, result.Catalog.TerritoryOf(Regime.EU).Count);
         Assert.Contains(result.Catalog.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 26)); // Regulation (EU) 2023/427, in force the day after its publication
     }
@@ -286,6 +288,24 @@ public sealed class MeasureLoaderTests
 
         Assert.Equal("EU-RZD", p.RecordId);
         Assert.Equal("licence.authority", p.Field);
+    }
+
+    [Theory]
+    [InlineData("act")]
+    [InlineData("articles")]
+    public void MeasureWithoutItsAct_IsNamedWithTheField(string field)
+    {
+        DataProblem p = Single(LoadEdited(r => Measure(r, 0).Remove(field)));
+
+        Assert.Equal(("EU-RZD", field), (p.RecordId, p.Field));
+    }
+
+    [Fact]
+    public void ActAndArticles_AreRead()
+    {
+        Measure measure = MeasureLoader.Parse(Valid, File, Network).Catalog!.Measures.Single(m => m.Id == "EU-TRANSIT");
+
+        Assert.Equal(("Council Regulation (EU) 2023/427", "not verified"), (measure.Act, measure.Articles));
     }
 
     [Fact]

@@ -122,6 +122,42 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
         }
     }
 
+    [Theory]
+    // 15 CFR 746.8 (87 FR 12226, effective 2022-02-24): a BIS licence, under a policy of denial, for CCL items
+    // exported to Russia; general cargo (EAR99) needs none.
+    [InlineData("dual-use", "2022-02-23", RiskVerdict.Allowed, new string[0])]
+    [InlineData("dual-use", "2022-02-24", RiskVerdict.LicenceRequired, new[] { "US-EAR-746-8-RU-2022" })]
+    [InlineData("military", "2024-08-01", RiskVerdict.LicenceRequired, new[] { "US-EAR-746-8-RU-2022" })]
+    [InlineData("general", "2024-08-01", RiskVerdict.Allowed, new string[0])]
+    public void UsShipperExportingToRussia_NeedsABisLicenceForControlledItems(string cargo, string asOf, RiskVerdict verdict, string[] licensing)
+    {
+        DateOnly date = DateOnly.Parse(asOf, CultureInfo.InvariantCulture);
+        Perspective perspective = RealData.Perspective("US", cargo, date);
+        var query = new RouteQuery
+        {
+            Origin = new PlaceId("duisburg"),
+            Destination = new PlaceId("moscow"),
+            Regimes = perspective.Regimes,
+            Cargo = perspective.Cargo,
+            Constraints = new RouteConstraints { AsOf = date },
+        };
+
+        RouteRisk risk = data.Router.FindBest(query).Value!.Route!.SanctionRisk!;
+
+        Assert.Equal(verdict, risk.Verdict);
+        Assert.Equal(licensing, risk.LicensingMeasureIds);
+    }
+
+    [Fact]
+    public void EveryMeasure_NamesItsActAndArticles()
+    {
+        Assert.All(data.Catalog.Measures, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.Act), m.Id);
+            Assert.False(string.IsNullOrWhiteSpace(m.Articles), m.Id);
+        });
+    }
+
     [Fact]
     public void EveryProhibitingMeasure_NamesItsActInItsTitle()
     {
