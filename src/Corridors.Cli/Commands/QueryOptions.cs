@@ -49,6 +49,11 @@ internal sealed class QueryOptions
         DefaultValueFactory = _ => PerspectiveParser.DefaultCargo,
     };
 
+    public Option<string> HsCode { get; } = new("--hs-code")
+    {
+        Description = "The cargo's HS or CN code, e.g. 8471.30: measures on goods lists it falls under apply too.",
+    };
+
     public Option<double?> MaxRiskScore { get; } = new("--max-risk-score") { Description = "Highest acceptable sanction risk score, 0–100." };
 
     public Option<bool> AllowedOnly { get; } = new("--allowed-only") { Description = "Only routes no sanction measure prohibits for the perspective." };
@@ -76,7 +81,7 @@ internal sealed class QueryOptions
         foreach (Option option in new Option[]
                  {
                      From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective,
-                     Perspective, Cargo, MaxRiskScore, AllowedOnly, Json, Scenario, Server, Directory,
+                     Perspective, Cargo, HsCode, MaxRiskScore, AllowedOnly, Json, Scenario, Server, Directory,
                  })
         {
             command.Add(option);
@@ -157,7 +162,7 @@ internal sealed class QueryOptions
             errors.Add($"{OptionName(dateError.Field)}: {dateError.Message}");
         }
 
-        QueryResult<Perspective> perspective = PerspectiveParser.Parse(parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today);
+        QueryResult<Perspective> perspective = PerspectiveParser.Parse(parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today, parse.GetValue(HsCode));
         errors.AddRange(perspective.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}"));
 
         if (errors.Count > 0 || origin is null || destination is null || perspective.Value is null)
@@ -177,6 +182,7 @@ internal sealed class QueryOptions
             Objective = objective,
             Regimes = perspective.Value.Regimes,
             Cargo = perspective.Value.Cargo,
+            HsCode = perspective.Value.HsCode,
             Scenario = scenario,
             Constraints = new RouteConstraints
             {
@@ -207,7 +213,7 @@ internal sealed class QueryOptions
             AsOf = parse.GetValue(AsOf) ?? string.Empty,
             IncludePlanned = parse.GetValue(IncludePlanned),
             AllowedOnly = parse.GetValue(AllowedOnly),
-            Perspective = new Contracts.V1.Perspective { CargoClass = parse.GetValue(Cargo) ?? string.Empty },
+            Perspective = new Contracts.V1.Perspective { CargoClass = parse.GetValue(Cargo) ?? string.Empty, HsCode = parse.GetValue(HsCode) ?? string.Empty },
         };
         constraints.Perspective.Regimes.Add((parse.GetValue(Perspective) ?? string.Empty).Split([',', '+'], StringSplitOptions.TrimEntries));
         constraints.AvoidCountries.Add(parse.GetValue(AvoidCountry) ?? []);
@@ -269,6 +275,7 @@ internal sealed class QueryOptions
             "corridor_id" => "--corridor",
             "perspective.regimes" => "--perspective",
             "perspective.cargo_class" => "--cargo",
+            "perspective.hs_code" => "--hs-code",
             "avoid_modes" => "--avoid-mode",
             "scenario_id" => "--scenario",
             "include_baseline" => "--baseline",

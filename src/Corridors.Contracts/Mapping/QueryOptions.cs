@@ -16,6 +16,6 @@ public sealed record QueryOptions(RouteConstraints Constraints, Perspective? Per
     public RouteQuery Query(Domain.Network.PlaceId origin, Domain.Network.PlaceId destination, Objective objective)
     {
         var query = new RouteQuery { Origin = origin, Destination = destination, Objective = objective, Constraints = Constraints, Payload = Payload };
-        return Perspective is null ? query : query with { Regimes = Perspective.Regimes, Cargo = Perspective.Cargo };
+        return Perspective is null ? query : query with { Regimes = Perspective.Regimes, Cargo = Perspective.Cargo, HsCode = Perspective.HsCode };
     }
 }

@@ -220,7 +220,7 @@ public sealed class RequestReader
         {
             // The domain's parser is the one place regimes and cargo classes are read; the as-of date is checked
             // by the router, for every query.
-            QueryResult<Perspective> parsed = PerspectiveParser.Parse(string.Join(",", requested.Regimes), requested.CargoClass, asOf);
+            QueryResult<Perspective> parsed = PerspectiveParser.Parse(string.Join(",", requested.Regimes), requested.CargoClass, asOf, requested.HsCode);
             errors.AddRange(FromDomain(parsed.Errors));
             perspective = parsed.Value;
         }
@@ -305,6 +305,7 @@ public sealed class RequestReader
         "corridor" => "constraints.corridor_id",
         PerspectiveParser.RegimesField => "constraints.perspective.regimes",
         PerspectiveParser.CargoField => "constraints.perspective.cargo_class",
+        HsCode.Field => "constraints.perspective.hs_code",
         "avoid_countries" or "avoid_modes" or "avoid_places" or "avoid_links" or "max_border_crossings" or "as_of" or "include_planned"
             or "max_risk_score" or "allowed_only" or "payload_tonnes"
             => "constraints." + domainField,

@@ -13,10 +13,11 @@ internal sealed class ExposureModel
     public ExposureModel(SanctionsCatalog catalog, Perspective perspective, string originCountry, string destinationCountry)
     {
         _catalog = catalog;
+        IReadOnlySet<string> lists = catalog.GoodsListsOf(perspective.HsCode);
         Applicable = [.. catalog.Measures.Where(m =>
             m.IsInForceOn(perspective.AsOf)
             && m.Reaches(perspective.Regimes)
-            && m.CargoClasses.Contains(perspective.Cargo)
+            && (m.CargoClasses.Contains(perspective.Cargo) || m.GoodsLists.Overlaps(lists))
             && DirectionHolds(m, originCountry, destinationCountry))];
     }
 

@@ -89,6 +89,12 @@ public sealed record Measure(
     /// </summary>
     public Licence? Licence { get; init; }
 
+    /// <summary>
+    /// Goods lists (by id) the measure also covers: it applies to a shipment whose HS code falls under one of them,
+    /// whatever its cargo class. Empty for a measure defined by cargo class only.
+    /// </summary>
+    public IReadOnlySet<string> GoodsLists { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The legal act that imposes it, e.g. <c>Council Regulation (EU) 2023/427 …</c>; null only for a scenario's what-if measure.</summary>
     public string? Act { get; init; }
 
@@ -151,7 +157,15 @@ public sealed class SanctionsCatalog
     private readonly Dictionary<Regime, RegimeInfo> _regimes;
 
     public SanctionsCatalog(DataCoverage coverage, IEnumerable<RegimeInfo> regimes, IEnumerable<SanctionedOperator> operators, IEnumerable<Measure> measures)
+        : this(coverage, regimes, operators, measures, [])
     {
+    }
+
+    public SanctionsCatalog(
+        DataCoverage coverage, IEnumerable<RegimeInfo> regimes, IEnumerable<SanctionedOperator> operators, IEnumerable<Measure> measures, IEnumerable<GoodsList> goodsLists)
+    {
+        ArgumentNullException.ThrowIfNull(goodsLists);
+        GoodsLists = [.. goodsLists.OrderBy(g => g.Id, StringComparer.Ordinal)];
         ArgumentNullException.ThrowIfNull(coverage);
         ArgumentNullException.ThrowIfNull(regimes);
         ArgumentNullException.ThrowIfNull(operators);
@@ -164,6 +178,13 @@ public sealed class SanctionsCatalog
     }
 
     public DataCoverage Coverage { get; }
+
+    /// <summary>The goods lists measures refer to, ordered by id.</summary>
+    public IReadOnlyList<GoodsList> GoodsLists { get; }
+
+    /// <summary>Ids of the goods lists an HS code falls under, ordered by id (empty without a code).</summary>
+    public IReadOnlySet<string> GoodsListsOf(HsCode? code) =>
+        code is { } c ? new SortedSet<string>(GoodsLists.Where(g => g.Covers(c)).Select(g => g.Id), StringComparer.Ordinal) : new SortedSet<string>(StringComparer.Ordinal);
 
     public IReadOnlyList<RegimeInfo> Regimes { get; }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Network.Validation;
+using Corridors.Domain.Routing;
 
 namespace Corridors.Domain.Risk;
 
@@ -95,7 +96,7 @@ public static partial class MeasureLoader
                 return null;
             }
 
-            fields.RejectUnknown("coverage", "regimes", "operators", "measures");
+            fields.RejectUnknown("coverage", "regimes", "operators", "goodsLists", "measures");
             DataCoverage? coverage = fields.Required("coverage") is { } c ? ReadCoverage(c) : null;
             var regimes = new List<RegimeInfo>();
             foreach ((JsonElement item, int i) in Items(fields, "regimes"))
@@ -115,17 +116,34 @@ public static partial class MeasureLoader
                 }
             }
 
+            var goodsLists = new List<GoodsList>();
+            if (fields.Has("goodsLists"))
+            {
+                foreach ((JsonElement item, int i) in Items(fields, "goodsLists"))
+                {
+                    if (ReadGoodsList(item, i, goodsLists) is { } list)
+                    {
+                        goodsLists.Add(list);
+                    }
+                }
+            }
+
             var measures = new List<Measure>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach ((JsonElement item, int i) in Items(fields, "measures"))
             {
                 if (ReadMeasure(item, i, regimes, operators, coverage, ids) is { } measure)
                 {
+                    foreach (string list in measure.GoodsLists.Where(l => goodsLists.All(g => g.Id != l)).Order(StringComparer.Ordinal))
+                    {
+                        file.Add(measure.Id, "goodsLists", $"unknown goods list '{list}'; declared: {string.Join(", ", goodsLists.Select(g => g.Id))}");
+                    }
+
                     measures.Add(measure);
                 }
             }
 
-            return coverage is null ? null : new SanctionsCatalog(coverage, regimes, operators, measures);
+            return coverage is null ? null : new SanctionsCatalog(coverage, regimes, operators, measures, goodsLists);
         }
 
         private static List<(JsonElement Item, int Index)> Items(JsonFields fields, string name)
@@ -211,6 +229,49 @@ public static partial class MeasureLoader
                 : null;
         }
 
+        /// <summary>A goods list: id, title, codes (2–10 digits each, dots and spaces allowed) and sources.</summary>
+        private GoodsList? ReadGoodsList(JsonElement element, int index, List<GoodsList> known)
+        {
+            string fallback = $"goodsLists[{index}]";
+            if (JsonFields.Open(element, file.Problems, fallback, "") is not { } f)
+            {
+                return null;
+            }
+
+            f.RejectUnknown("id", "title", "codes", "sources", "note");
+            string? id = f.RequiredString("id");
+            string? title = f.RequiredString("title");
+            IReadOnlyList<string>? codes = f.StringArray("codes", required: true);
+            IReadOnlyList<string>? sources = Sources(f);
+            var digits = new List<string>();
+            for (int i = 0; i < (codes?.Count ?? 0); i++)
+            {
+                QueryResult<HsCodeBox> parsed = HsCode.Parse(codes![i]);
+                if (parsed.Value is { } box)
+                {
+                    digits.Add(box.Code.Digits);
+                }
+                else
+                {
+                    f.Fail($"codes[{i}]", NetworkRule.WrongType, parsed.Errors[0].Message);
+                }
+            }
+
+            if (id is not null && known.Any(g => g.Id == id))
+            {
+                f.Fail("id", NetworkRule.DuplicateId, $"goods list '{id}' is declared twice");
+            }
+
+            if (codes is { Count: 0 })
+            {
+                f.Fail("codes", NetworkRule.MissingProperty, "a goods list names at least one code");
+            }
+
+            return f.Ok && id is not null && title is not null && codes is not null && sources is not null
+                ? new GoodsList(id, title, digits, sources)
+                : null;
+        }
+
         private SanctionedOperator? ReadOperator(JsonElement element, int index)
         {
             string? nameText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("name", out JsonElement n)
@@ -270,7 +331,7 @@ public static partial class MeasureLoader
             }
 
             f.RejectUnknown("id", "regime", "title", "target", "kind", "modes", "cargoClasses", "direction",
-                "effectiveFrom", "effectiveTo", "severity", "prohibits", "licence", "act", "articles", "sources", "note");
+                "effectiveFrom", "effectiveTo", "severity", "prohibits", "licence", "act", "articles", "goodsLists", "sources", "note");
             string? id = f.RequiredString("id");
             if (id is not null)
             {
@@ -337,6 +398,7 @@ public static partial class MeasureLoader
                     "a secondary-sanctions measure cannot prohibit: it raises the exposure of shippers outside the regime");
             }
 
+            IReadOnlyList<string> measureLists = f.Has("goodsLists") ? f.StringArray("goodsLists", required: true) ?? [] : [];
             string? act = f.RequiredString("act");
             string? articles = f.RequiredString("articles");
             Licence? licence = f.Optional("licence") is { } licenceElement ? ReadLicence(f, licenceElement, recordId, prohibits == true) : null;
@@ -360,7 +422,7 @@ public static partial class MeasureLoader
                 && modes is not null && cargo is not null && direction is { } d && from is { } ef && severity is { } sv
                 && prohibits is { } p && sources is not null
                 && act is not null && articles is not null
-                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources) { Licence = licence, Act = act, Articles = articles }
+                ? new Measure(id, rg, title, target, k, modes, cargo, d, ef, to, sv, p, sources) { Licence = licence, Act = act, Articles = articles, GoodsLists = new HashSet<string>(measureLists, StringComparer.Ordinal) }
                 : null;
         }
 

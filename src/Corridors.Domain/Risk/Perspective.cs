@@ -24,14 +24,17 @@ public sealed record Perspective
 
     public DateOnly AsOf { get; }
 
-    /// <summary><c>EU+US general 2023-06-01</c>, <c>none dual-use …</c>.</summary>
+    /// <summary>The cargo's HS code, when the shipper gave one: measures naming a goods list it falls under apply too.</summary>
+    public HsCode? HsCode { get; init; }
+
+    /// <summary><c>EU+US general 2023-06-01</c>, <c>EU general HS 847130 2024-08-01</c>, <c>none dual-use …</c>.</summary>
     public override string ToString() =>
-        $"{(Regimes.Count == 0 ? PerspectiveParser.None : string.Join("+", Regimes))} {EnumNames.ToKebab(Cargo)} {AsOf:yyyy-MM-dd}";
+        $"{(Regimes.Count == 0 ? PerspectiveParser.None : string.Join("+", Regimes))} {EnumNames.ToKebab(Cargo)}{(HsCode is { } hs ? $" HS {hs}" : string.Empty)} {AsOf:yyyy-MM-dd}";
 
     public bool Equals(Perspective? other) =>
-        other is not null && Cargo == other.Cargo && AsOf == other.AsOf && Regimes.SetEquals(other.Regimes);
+        other is not null && Cargo == other.Cargo && AsOf == other.AsOf && HsCode == other.HsCode && Regimes.SetEquals(other.Regimes);
 
-    public override int GetHashCode() => HashCode.Combine(Cargo, AsOf, string.Join(",", Regimes));
+    public override int GetHashCode() => HashCode.Combine(Cargo, AsOf, HsCode, string.Join(",", Regimes));
 }
 
 /// <summary>
@@ -57,7 +60,8 @@ public static class PerspectiveParser
     /// <param name="regimes">Comma- or plus-separated regime codes, or <c>none</c>; case-insensitive.</param>
     /// <param name="cargo">A cargo class in kebab-case (<c>general</c>, <c>dual-use</c>, <c>military</c>, <c>energy</c>).</param>
     /// <param name="asOf">The date of the query (the router's today when the user gave none).</param>
-    public static QueryResult<Perspective> Parse(string? regimes, string? cargo, DateOnly asOf)
+    /// <param name="hsCode">The cargo's HS code (optional; 2–10 digits, dots and spaces allowed).</param>
+    public static QueryResult<Perspective> Parse(string? regimes, string? cargo, DateOnly asOf, string? hsCode = null)
     {
         var errors = new List<QueryError>();
         var parsed = new List<Regime>();
@@ -102,8 +106,16 @@ public static class PerspectiveParser
             errors.Add(new QueryError(CargoField, $"unknown cargo class '{cargo}'; known: {EnumNames.AllKebab<CargoClass>()}"));
         }
 
+        HsCode? code = null;
+        if (!string.IsNullOrWhiteSpace(hsCode))
+        {
+            QueryResult<HsCodeBox> parsedCode = HsCode.Parse(hsCode);
+            errors.AddRange(parsedCode.Errors);
+            code = parsedCode.Value?.Code;
+        }
+
         return errors.Count > 0
             ? QueryResult<Perspective>.Failure(errors)
-            : QueryResult<Perspective>.Success(new Perspective(parsed, cargoClass, asOf));
+            : QueryResult<Perspective>.Success(new Perspective(parsed, cargoClass, asOf) { HsCode = code });
     }
 }

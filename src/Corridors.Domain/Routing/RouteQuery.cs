@@ -44,5 +44,8 @@ public sealed record RouteQuery
     public Payload? Payload { get; init; }
 
     /// <summary>The shipper's perspective on the query's as-of date (which must be set).</summary>
-    public Perspective Perspective => new(Regimes, Cargo, Constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set."));
+    public Perspective Perspective => new(Regimes, Cargo, Constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set.")) { HsCode = HsCode };
+
+    /// <summary>The cargo's HS code, when given: measures on goods lists it falls under apply (see <see cref="Risk.GoodsList"/>).</summary>
+    public Risk.HsCode? HsCode { get; init; }
 }

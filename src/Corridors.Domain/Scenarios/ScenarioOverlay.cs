@@ -93,7 +93,7 @@ public sealed class ScenarioOverlay
                 _dwells.TryGetValue((node, kind), out Dwell? d) ? d : graph.NodePlace(node).DwellOf(kind));
         }
 
-        Sanctions = new SanctionsCatalog(sanctions.Coverage, sanctions.Regimes, sanctions.Operators, measures.Values);
+        Sanctions = new SanctionsCatalog(sanctions.Coverage, sanctions.Regimes, sanctions.Operators, measures.Values, sanctions.GoodsLists);
         Risk = new SanctionRiskAssessor(Sanctions);
     }
 
