@@ -232,8 +232,10 @@ public static partial class MeasureLoader
         /// <summary>A goods list: id, title, codes (2–10 digits each, dots and spaces allowed) and sources.</summary>
         private GoodsList? ReadGoodsList(JsonElement element, int index, List<GoodsList> known)
         {
-            string fallback = $"goodsLists[{index}]";
-            if (JsonFields.Open(element, file.Problems, fallback, "") is not { } f)
+            string? idText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idElement)
+                && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            string recordId = string.IsNullOrEmpty(idText) ? $"goodsLists[{index}]" : idText;
+            if (JsonFields.Open(element, file.Problems, recordId, "") is not { } f)
             {
                 return null;
             }
@@ -366,7 +368,7 @@ public static partial class MeasureLoader
             MeasureTarget? target = f.Required("target") is { } t ? ReadTarget(f, t, recordId, operators) : null;
             MeasureKind? kind = Enum<MeasureKind>(f, "kind", "measure kind");
             IReadOnlySet<TransportMode>? modes = EnumSet<TransportMode>(f, "modes", "mode");
-            IReadOnlySet<CargoClass>? cargo = EnumSet<CargoClass>(f, "cargoClasses", "cargo class");
+            IReadOnlySet<CargoClass>? cargo = EnumSet<CargoClass>(f, "cargoClasses", "cargo class", allowEmpty: f.Has("goodsLists"));
             TradeDirection? direction = Enum<TradeDirection>(f, "direction", "direction");
             DateOnly? from = DataFile.ParseDate(f, "effectiveFrom", f.RequiredString("effectiveFrom"));
             DateOnly? to = DataFile.ParseDate(f, "effectiveTo", f.OptionalString("effectiveTo"));
@@ -593,7 +595,7 @@ public static partial class MeasureLoader
         }
 
         /// <summary>"all" or an array of kebab-case names.</summary>
-        private static HashSet<T>? EnumSet<T>(JsonFields f, string name, string what) where T : struct, System.Enum
+        private static HashSet<T>? EnumSet<T>(JsonFields f, string name, string what, bool allowEmpty = false) where T : struct, System.Enum
         {
             if (f.Required(name) is not { } element)
             {
@@ -629,7 +631,7 @@ public static partial class MeasureLoader
                 i++;
             }
 
-            if (set.Count == 0 && f.Ok)
+            if (set.Count == 0 && f.Ok && !allowEmpty)
             {
                 f.Fail(name, NetworkRule.MissingProperty, $"at least one {what} is required (or \"all\")");
             }

@@ -113,6 +113,8 @@ public sealed class QueryCommandTests
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "Russia" }, "corridors: --avoid-country: 'RUSSIA' is not an ISO 3166-1 alpha-2 code (two capital letters)")]
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--perspective", "EU,XX" }, "corridors: --perspective: unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'")]
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--cargo", "weapons" }, "corridors: --cargo: unknown cargo class 'weapons'; known: general, dual-use, military, energy")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--hs-code", "84x" }, "corridors: --hs-code: '84x' is not an HS code: give 2 to 10 digits (dots and spaces allowed), e.g. 8471.30")]
+    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--hs-code", "7712" }, "corridors: --hs-code: unknown HS chapter '77' in '7712': chapters run 01–97 (77 is reserved)")]
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--objective", "cheapest" }, "corridors: --objective: unknown objective 'cheapest'; known: fastest, shortest, lowest-risk, lowest-co2e")]
     [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--max-risk-score", "101" }, "corridors: --max-risk-score: must be between 0 and 100, got 101")]
     public void BadInput_ExitsWith2AndTheReason(string[] args, string message)

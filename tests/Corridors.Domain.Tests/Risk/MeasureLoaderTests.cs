@@ -84,7 +84,7 @@ public sealed class MeasureLoaderTests
         MeasureLoadResult result = MeasureLoader.Load(Path.Combine(data.NetworksDirectory, MeasureLoader.RelativePath), data.Network);
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(19, result.Catalog.Measures.Count);
+        Assert.Equal(20, result.Catalog.Measures.Count);
         Assert.Equal(27, result.Catalog.TerritoryOf(Regime.EU).Count);
         Assert.Contains(result.Catalog.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 26)); // Regulation (EU) 2023/427, in force the day after its publication
     }
@@ -306,6 +306,28 @@ public sealed class MeasureLoaderTests
         Measure measure = MeasureLoader.Parse(Valid, File, Network).Catalog!.Measures.Single(m => m.Id == "EU-TRANSIT");
 
         Assert.Equal(("Council Regulation (EU) 2023/427", "not verified"), (measure.Act, measure.Articles));
+    }
+
+    [Fact]
+    public void MeasureNamingAnUndeclaredGoodsList_IsNamed()
+    {
+        MeasureLoadResult result = LoadEdited(r => Measure(r, 1)["goodsLists"] = new JsonArray("EU-ANNEX-NOPE"));
+
+        Assert.Contains(new DataProblem(File, "EU-TRANSIT", "goodsLists", "unknown goods list 'EU-ANNEX-NOPE'; declared: "), result.Problems);
+        Assert.Null(result.Catalog);
+    }
+
+    [Fact]
+    public void GoodsListWithAMalformedCode_IsNamed()
+    {
+        MeasureLoadResult result = LoadEdited(r => r["goodsLists"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "L", ["title"] = "t", ["codes"] = new JsonArray("88", "8x"), ["sources"] = new JsonArray("T-1"),
+        }));
+
+        DataProblem p = Single(result);
+        Assert.Equal(("L", "codes[1]"), (p.RecordId, p.Field));
+        Assert.StartsWith("'8x' is not an HS code", p.Message, StringComparison.Ordinal);
     }
 
     [Fact]

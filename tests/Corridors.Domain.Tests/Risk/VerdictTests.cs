@@ -158,6 +158,34 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
         });
     }
 
+    [Theory]
+    // Regulation (EU) 2023/1214 (11th package) extends the transit ban via Russia to the goods of Annexes VII, XI
+    // and XX of 833/2014, from 2023-06-24 (S-TULLI-EU-11TH-TRANSIT); Annex XI = aircraft, spacecraft and parts
+    // thereof, CN chapter 88 (S-EASA-FAQ-136156).
+    [InlineData("8803.30", "duisburg", "xian", "2023-06-23", RouteOutcome.Found)]
+    [InlineData("8803.30", "duisburg", "xian", "2023-06-24", RouteOutcome.Prohibited)]
+    [InlineData("88", "hamburg", "chongqing", "2024-01-01", RouteOutcome.Prohibited)]
+    [InlineData("8803.30", "xian", "duisburg", "2024-01-01", RouteOutcome.Found)]   // an import: not goods exported from the EU
+    [InlineData("8471.30", "duisburg", "xian", "2024-01-01", RouteOutcome.Found)]   // not on a list read so far
+    public void HsCodeOnAnAnnexXiGood_IsProhibitedInTransitThroughRussiaFromThe11thPackage(string hsCode, string from, string to, string asOf, RouteOutcome expected)
+    {
+        DateOnly date = DateOnly.Parse(asOf, CultureInfo.InvariantCulture);
+        QueryResult<Perspective> perspective = PerspectiveParser.Parse("EU", "general", date, hsCode);
+        var query = new RouteQuery
+        {
+            Origin = new PlaceId(from),
+            Destination = new PlaceId(to),
+            Regimes = perspective.Value!.Regimes,
+            HsCode = perspective.Value.HsCode,
+            Constraints = new RouteConstraints { AsOf = date, Corridor = new CorridorId("northern") },
+        };
+
+        RouteAnswer answer = data.Router.FindBest(query).Value!;
+
+        Assert.Equal(expected, answer.Outcome);
+        Assert.Equal(expected == RouteOutcome.Prohibited ? ["EU-RU-TRANSIT-ANNEX-XI-2023"] : [], answer.Route!.SanctionRisk!.ProhibitingMeasureIds);
+    }
+
     [Fact]
     public void EveryProhibitingMeasure_NamesItsActInItsTitle()
     {

@@ -202,7 +202,7 @@ public sealed class ComparisonServiceTests(SharedServer server)
             Destination = "duisburg",
             Constraints = new RouteConstraints
             {
-                Perspective = new Perspective { Regimes = { "XX" }, CargoClass = "plutonium" },
+                Perspective = new Perspective { Regimes = { "XX" }, CargoClass = "plutonium", HsCode = "88x" },
                 PayloadTonnes = 0,
                 MaxRiskScore = 101,
             },
@@ -211,8 +211,9 @@ public sealed class ComparisonServiceTests(SharedServer server)
         RichError error = await _client.CompareCorridorsAsync(request, deadline: Bounded.Deadline()).Fails(StatusCode.InvalidArgument);
 
         Assert.Equal(
-            ["constraints.perspective.regimes", "constraints.perspective.cargo_class", "constraints.max_risk_score", "constraints.payload_tonnes"],
+            ["constraints.perspective.regimes", "constraints.perspective.cargo_class", "constraints.perspective.hs_code", "constraints.max_risk_score", "constraints.payload_tonnes"],
             error.Fields);
+        Assert.Equal("'88x' is not an HS code: give 2 to 10 digits (dots and spaces allowed), e.g. 8471.30", error.DescriptionOf("constraints.perspective.hs_code"));
         Assert.Contains("unknown regime 'XX'", error.DescriptionOf("constraints.perspective.regimes"), StringComparison.Ordinal);
         Assert.Contains("unknown cargo class 'plutonium'", error.DescriptionOf("constraints.perspective.cargo_class"), StringComparison.Ordinal);
     }
