@@ -94,9 +94,19 @@ internal static class ProtoText
                 string effect = e.Prohibits ? ", prohibits" : e.LicenceAuthority.Length > 0 ? ", licence required" : "";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {e.MeasureId} [{e.Regime}, {Name(e.Kind.ToString())}{effect}]: {e.DistanceKm:F0} km, {e.Days:F1} days, {e.Points:F2} points — sources {string.Join(", ", e.SourceIds)}"));
+                if (e.LinkIds.Count > 0 || e.PlaceIds.Count > 0)
+                {
+                    output.WriteLine($"    on: {string.Join(", ", e.LinkIds.Concat(e.PlaceIds))}");
+                }
+
                 if (e.Act.Length > 0)
                 {
-                    output.WriteLine($"    act: {e.Act}; {e.Articles}");
+                    output.WriteLine($"    act: {e.Act}; {e.Articles}; in force from {e.InForceFrom}");
+                }
+
+                if (e.Assumption.Length > 0)
+                {
+                    output.WriteLine($"    assumes: {e.Assumption}");
                 }
 
                 if (e.LicenceAuthority.Length > 0)

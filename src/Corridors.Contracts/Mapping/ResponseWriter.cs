@@ -159,6 +159,8 @@ public static class ResponseWriter
         proto.PlaceIds.Add(exposure.Places.Select(p => p.Value));
         proto.SourceIds.Add(measure.SourceIds);
         proto.Act = measure.Act ?? string.Empty;
+        proto.InForceFrom = ProtoDates.ToText(measure.EffectiveFrom);
+        proto.Assumption = exposure.Assumption ?? string.Empty;
         proto.Articles = measure.Articles ?? string.Empty;
         if (measure.Licence is { } licence)
         {

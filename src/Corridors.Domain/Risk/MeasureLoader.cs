@@ -143,6 +143,7 @@ public static partial class MeasureLoader
                 }
             }
 
+            CheckContradictions(measures);
             return coverage is null ? null : new SanctionsCatalog(coverage, regimes, operators, measures, goodsLists);
         }
 
@@ -227,6 +228,30 @@ public static partial class MeasureLoader
             return f.Ok && regime is { } id && name is not null && territory is not null && sources is not null
                 ? new RegimeInfo(id, name, territory, sources)
                 : null;
+        }
+
+        /// <summary>
+        /// Two measures of one regime on one target, in force together for a common cargo class, where one prohibits
+        /// the movement and the other only requires a licence for it: the data contradicts itself.
+        /// </summary>
+        private void CheckContradictions(List<Measure> measures)
+        {
+            for (int i = 0; i < measures.Count; i++)
+            {
+                for (int j = i + 1; j < measures.Count; j++)
+                {
+                    Measure a = measures[i];
+                    Measure b = measures[j];
+                    bool overlapping = a.Regime == b.Regime && a.Target.Describe() == b.Target.Describe()
+                        && a.CargoClasses.Overlaps(b.CargoClasses)
+                        && (a.EffectiveTo is not { } aTo || b.EffectiveFrom < aTo) && (b.EffectiveTo is not { } bTo || a.EffectiveFrom < bTo);
+                    if (overlapping && ((a.Prohibits && b.Licence is not null) || (b.Prohibits && a.Licence is not null)))
+                    {
+                        file.Add(b.Id, "prohibits",
+                            $"contradicts {a.Id}: both are {a.Regime} measures on {a.Target.Describe()} in force together for {string.Join(", ", a.CargoClasses.Intersect(b.CargoClasses).Order().Select(EnumNames.ToKebab))}, one prohibiting the movement and one requiring a licence for it");
+                    }
+                }
+            }
         }
 
         /// <summary>A goods list: id, title, codes (2–10 digits each, dots and spaces allowed) and sources.</summary>

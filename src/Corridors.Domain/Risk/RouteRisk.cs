@@ -43,7 +43,11 @@ public sealed record MeasureExposure(
     IReadOnlyList<PlaceId> Places,
     double DistanceKm,
     double Days,
-    double Points);
+    double Points)
+{
+    /// <summary>What the measure's application rests on beyond the route (e.g. that the goods are EU exports); null when nothing.</summary>
+    public string? Assumption { get; init; }
+}
 
 /// <summary>The sanction risk of one route for one perspective.</summary>
 /// <param name="Score">0–100, a monotone function of <paramref name="ExposurePoints"/> (see <see cref="SanctionRiskAssessor.ScoreOf"/>).</param>

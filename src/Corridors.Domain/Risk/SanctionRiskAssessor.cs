@@ -117,7 +117,15 @@ public sealed class SanctionRiskAssessor
             }
 
             exposures.Add(new MeasureExposure(
-                measure, links, touchedPlaces, km, hours / 24.0, ExposureModel.Points(measure, km + placeKm)));
+                measure, links, touchedPlaces, km, hours / 24.0, ExposureModel.Points(measure, km + placeKm))
+            {
+                Assumption = measure.Direction switch
+                {
+                    TradeDirection.ExportFromRegime => $"the goods are taken to be exported from the {measure.Regime} (the origin, {route.Origin.CountryCode}, is in its territory)",
+                    TradeDirection.ImportToRegime => $"the goods are taken to be imported into the {measure.Regime} (the destination, {route.Destination.CountryCode}, is in its territory)",
+                    _ => null,
+                },
+            });
         }
 
         double points = exposures.Sum(e => e.Points);

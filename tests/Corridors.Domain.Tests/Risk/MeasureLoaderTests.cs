@@ -331,6 +331,23 @@ public sealed class MeasureLoaderTests
     }
 
     [Fact]
+    public void ProhibitionAndLicenceOnTheSameTargetAndCargo_AreAContradiction()
+    {
+        MeasureLoadResult result = LoadEdited(r =>
+        {
+            JsonObject licensed = JsonNode.Parse(Measure(r, 1).ToJsonString())!.AsObject();
+            licensed["id"] = "EU-TRANSIT-LICENCE";
+            licensed["prohibits"] = false;
+            licensed["licence"] = new JsonObject { ["authority"] = "a customs authority", ["type"] = "transit authorisation" };
+            r["measures"]!.AsArray().Add(licensed);
+        });
+
+        DataProblem p = Single(result);
+        Assert.Equal(new DataProblem(File, "EU-TRANSIT-LICENCE", "prohibits",
+            "contradicts EU-TRANSIT: both are EU measures on country RU in force together for dual-use, one prohibiting the movement and one requiring a licence for it"), p);
+    }
+
+    [Fact]
     public void CoverageOutOfOrder_IsNamed()
     {
         DataProblem p = Single(LoadEdited(r => r["coverage"]!["freshUntil"] = "2020-01-01"));

@@ -187,6 +187,28 @@ public sealed class VerdictTests(RealData data) : IClassFixture<RealData>
     }
 
     [Fact]
+    public void AVerdictThatRestsOnTheGoodsBeingEuExports_SaysSo_AndNamesTheLinksAndTheAct()
+    {
+        var query = new RouteQuery
+        {
+            Origin = new PlaceId("duisburg"),
+            Destination = new PlaceId("xian"),
+            Cargo = CargoClass.DualUse,
+            Constraints = new RouteConstraints { AsOf = new DateOnly(2024, 8, 1), Corridor = new CorridorId("northern") },
+        };
+
+        RouteRisk risk = data.Router.FindBest(query).Value!.Route!.SanctionRisk!;
+        MeasureExposure transit = risk.Exposures.Single(e => e.Measure.Id == "EU-RU-TRANSIT-DUALUSE-2023");
+        MeasureExposure sectoral = risk.Exposures.Single(e => e.Measure.Id == "EU-RU-SECTORAL-2022");
+
+        Assert.Equal("the goods are taken to be exported from the EU (the origin, DE, is in its territory)", transit.Assumption);
+        Assert.Null(sectoral.Assumption);
+        Assert.NotEmpty(transit.Links);
+        Assert.StartsWith("Council Regulation (EU) 2023/427", transit.Measure.Act, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2023, 2, 26), transit.Measure.EffectiveFrom);
+    }
+
+    [Fact]
     public void EveryProhibitingMeasure_NamesItsActInItsTitle()
     {
         Assert.All(data.Catalog.Measures.Where(m => m.Prohibits && m.Regime == Regime.EU && m.EffectiveFrom.Year >= 2023),
