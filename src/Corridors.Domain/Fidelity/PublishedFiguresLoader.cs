@@ -100,36 +100,22 @@ public static class PublishedFiguresLoader
 
         return figures;
 
-        PlaceId? Place(string? id, string field)
+        PlaceId? Place(string? id, string field) =>
+            Known(id, field, "place", text => network.TryGetPlace(new PlaceId(text), out _)) is { } known ? new PlaceId(known) : null;
+
+        CorridorId? Corridor(string? id, string field) =>
+            Known(id, field, "corridor", text => network.TryGetCorridor(new CorridorId(text), out _)) is { } known ? new CorridorId(known) : null;
+
+        // The id when the network knows it; otherwise a problem naming the field, and null.
+        string? Known(string? id, string field, string what, Func<string, bool> exists)
         {
-            if (id is null)
+            if (id is not null && !exists(id))
             {
+                file.Add(record, field, $"unknown {what} '{id}'");
                 return null;
             }
 
-            if (!network.TryGetPlace(new PlaceId(id), out _))
-            {
-                file.Add(record, field, $"unknown place '{id}'");
-                return null;
-            }
-
-            return new PlaceId(id);
-        }
-
-        CorridorId? Corridor(string? id, string field)
-        {
-            if (id is null)
-            {
-                return null;
-            }
-
-            if (!network.TryGetCorridor(new CorridorId(id), out _))
-            {
-                file.Add(record, field, $"unknown corridor '{id}'");
-                return null;
-            }
-
-            return new CorridorId(id);
+            return id;
         }
 
         (double, double)? Range(JsonFields fields, string name)
