@@ -157,11 +157,6 @@ internal sealed class QueryOptions
             }
         }
 
-        if (router.Dataset.AsOfRangeOn(router.Today).Check(asOf ?? router.Today) is { } dateError)
-        {
-            errors.Add($"{OptionName(dateError.Field)}: {dateError.Message}");
-        }
-
         QueryResult<Perspective> perspective = PerspectiveParser.Parse(parse.GetValue(Perspective), parse.GetValue(Cargo), asOf ?? router.Today, parse.GetValue(HsCode));
         errors.AddRange(perspective.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}"));
 

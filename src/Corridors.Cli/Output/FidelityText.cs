@@ -29,7 +29,7 @@ internal static class FidelityText
         int within = rows.Count(r => r.Within);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{within} of {rows.Count} figures within tolerance (land distance ±{FidelityReport.LandDistanceTolerance:P0}, sea distance ±{FidelityReport.SeaDistanceTolerance:P0}, transit P50 inside a published range or a single published value inside P10–P90)"));
+            $"{within} of {rows.Count} figures within tolerance (land distance ±{FidelityReport.LandDistanceToleranceRatio:P0}, sea distance ±{FidelityReport.SeaDistanceToleranceRatio:P0}, transit P50 inside a published range or a single published value inside P10–P90)"));
     }
 
     private static string Published(PublishedFigure f)
@@ -68,7 +68,7 @@ internal static class FidelityText
 
     private static string Tolerance(PublishedFigure f) => f.Quantity switch
     {
-        FigureQuantity.Distance => Invariant($"±{(f.NauticalMiles ? FidelityReport.SeaDistanceTolerance : FidelityReport.LandDistanceTolerance) * 100:0} %"),
+        FigureQuantity.Distance => Invariant($"±{(f.NauticalMiles ? FidelityReport.SeaDistanceToleranceRatio : FidelityReport.LandDistanceToleranceRatio) * 100:0} %"),
         _ => f.IsRange ? "P50 in range" : "in P10–P90",
     };
 

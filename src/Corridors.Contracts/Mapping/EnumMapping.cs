@@ -112,6 +112,13 @@ public static class EnumMapping
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unmapped risk level."),
     };
 
+    public static V1.RiskBasis ToProto(RiskBasis basis) => basis switch
+    {
+        RiskBasis.Reviewed => V1.RiskBasis.Reviewed,
+        RiskBasis.Projected => V1.RiskBasis.Projected,
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, null),
+    };
+
     public static V1.RiskVerdict ToProto(RiskVerdict verdict) => verdict switch
     {
         RiskVerdict.Allowed => V1.RiskVerdict.Allowed,

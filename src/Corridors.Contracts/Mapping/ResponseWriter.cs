@@ -110,12 +110,7 @@ public static class ResponseWriter
             Verdict = EnumMapping.ToProto(risk.Verdict),
             Perspective = risk.Perspective.ToString(),
             ExposurePoints = Round(risk.ExposurePoints),
-            Basis = risk.Basis switch
-            {
-                RiskBasis.Reviewed => V1.RiskBasis.Reviewed,
-                RiskBasis.Projected => V1.RiskBasis.Projected,
-                _ => V1.RiskBasis.Unspecified,
-            },
+            Basis = EnumMapping.ToProto(risk.Basis),
             MeasuresReviewedOn = ProtoDates.ToText(risk.MeasuresReviewedOn),
         };
         proto.ProhibitingMeasureIds.Add(risk.ProhibitingMeasureIds);

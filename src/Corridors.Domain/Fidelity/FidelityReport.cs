@@ -1,3 +1,4 @@
+using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
 using Corridors.Domain.TransitTime;
 
@@ -32,25 +33,37 @@ public sealed record FidelityRow(
 public static class FidelityReport
 {
     /// <summary>Tolerance on land (rail, road) distances published in km.</summary>
-    public const double LandDistanceTolerance = 0.12;
+    public const double LandDistanceToleranceRatio = 0.12;
 
     /// <summary>Tolerance on sea distances published in nautical miles.</summary>
-    public const double SeaDistanceTolerance = 0.03;
+    public const double SeaDistanceToleranceRatio = 0.03;
 
     public static IReadOnlyList<FidelityRow> Check(CorridorRouter router, IEnumerable<PublishedFigure> figures, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(figures);
-        return [.. figures.Select(f => Check(router, f, cancellationToken))];
+        // A source that gives both a distance and a time is one journey: route it once.
+        var routes = new Dictionary<(PlaceId, PlaceId, CorridorId, DateOnly, string), (Route?, string)>();
+        return [.. figures.Select(f => Check(f, corridor =>
+        {
+            var key = (f.From, f.To, corridor, f.AsOf, string.Join(",", f.AvoidPlaces));
+            if (!routes.TryGetValue(key, out (Route?, string) best))
+            {
+                best = Best(router, f, corridor, cancellationToken);
+                routes[key] = best;
+            }
+
+            return best;
+        }))];
     }
 
-    private static FidelityRow Check(CorridorRouter router, PublishedFigure figure, CancellationToken cancellationToken)
+    private static FidelityRow Check(PublishedFigure figure, Func<CorridorId, (Route? Route, string Why)> best)
     {
-        (Route? route, string why) = Best(router, figure, figure.Corridor, cancellationToken);
+        (Route? route, string why) = best(figure.Corridor);
         Route? minus = null;
         if (route is not null && figure.Minus is { } other)
         {
-            (minus, why) = Best(router, figure, other, cancellationToken);
+            (minus, why) = best(other);
         }
 
         if (route is null || (figure.Minus is not null && minus is null))
@@ -61,7 +74,7 @@ public static class FidelityReport
         if (figure.Quantity == FigureQuantity.Distance)
         {
             double km = route.DistanceKm - (minus?.DistanceKm ?? 0);
-            double tolerance = figure.NauticalMiles ? SeaDistanceTolerance : LandDistanceTolerance;
+            double tolerance = figure.NauticalMiles ? SeaDistanceToleranceRatio : LandDistanceToleranceRatio;
             double relative = km < figure.Low ? (km - figure.Low) / figure.Low
                 : km > figure.High ? (km - figure.High) / figure.High
                 : 0;
@@ -89,7 +102,7 @@ public static class FidelityReport
     private static double Outside(double value, double low, double high) =>
         value < low ? value - low : value > high ? value - high : 0;
 
-    private static (Route? Route, string Why) Best(CorridorRouter router, PublishedFigure figure, Network.CorridorId corridor, CancellationToken cancellationToken)
+    private static (Route? Route, string Why) Best(CorridorRouter router, PublishedFigure figure, CorridorId corridor, CancellationToken cancellationToken)
     {
         var query = new RouteQuery
         {
@@ -100,7 +113,7 @@ public static class FidelityReport
             {
                 Corridor = corridor,
                 AsOf = figure.AsOf,
-                AvoidPlaces = new HashSet<Network.PlaceId>(figure.AvoidPlaces),
+                AvoidPlaces = new HashSet<PlaceId>(figure.AvoidPlaces),
             },
         };
         QueryResult<RouteAnswer> result = router.FindBest(query, cancellationToken);

@@ -65,7 +65,7 @@ public static class PublishedFiguresLoader
         (double Low, double High)? distance = Range(f, "distance");
         (double Low, double High)? days = Range(f, "transitDays");
         string? unit = f.OptionalString("unit");
-        if (source is not null && !network.Sources.Any(s => s.Id == source))
+        if (source is not null && !network.TryGetSource(source, out _))
         {
             file.Add(record, "source", $"unknown source '{source}'; add it to sources.csv");
         }

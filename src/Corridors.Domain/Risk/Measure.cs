@@ -184,7 +184,9 @@ public sealed class SanctionsCatalog
 
     /// <summary>Ids of the goods lists an HS code falls under, ordered by id (empty without a code).</summary>
     public IReadOnlySet<string> GoodsListsOf(HsCode? code) =>
-        code is { } c ? new SortedSet<string>(GoodsLists.Where(g => g.Covers(c)).Select(g => g.Id), StringComparer.Ordinal) : new SortedSet<string>(StringComparer.Ordinal);
+        code is { } c ? new SortedSet<string>(GoodsLists.Where(g => g.Covers(c)).Select(g => g.Id), StringComparer.Ordinal) : NoGoodsLists;
+
+    private static readonly IReadOnlySet<string> NoGoodsLists = new HashSet<string>(StringComparer.Ordinal);
 
     public IReadOnlyList<RegimeInfo> Regimes { get; }
 

@@ -188,12 +188,16 @@ public static partial class MeasureLoader
             return new DataCoverage(a, r, b);
         }
 
+        /// <summary>How a record is named in problems: its own key (id or name) when it has one, else its position.</summary>
+        private static string RecordId(JsonElement element, string key, string position) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out JsonElement value)
+            && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+                ? text
+                : position;
+
         private RegimeInfo? ReadRegime(JsonElement element, int index, List<RegimeInfo> known)
         {
-            string fallback = $"regimes[{index}]";
-            string? idText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idElement)
-                && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            string recordId = string.IsNullOrEmpty(idText) ? fallback : idText;
+            string recordId = RecordId(element, "id", $"regimes[{index}]");
             if (JsonFields.Open(element, file.Problems, recordId, "") is not { } f)
             {
                 return null;
@@ -257,9 +261,7 @@ public static partial class MeasureLoader
         /// <summary>A goods list: id, title, codes (2–10 digits each, dots and spaces allowed) and sources.</summary>
         private GoodsList? ReadGoodsList(JsonElement element, int index, List<GoodsList> known)
         {
-            string? idText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idElement)
-                && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            string recordId = string.IsNullOrEmpty(idText) ? $"goodsLists[{index}]" : idText;
+            string recordId = RecordId(element, "id", $"goodsLists[{index}]");
             if (JsonFields.Open(element, file.Problems, recordId, "") is not { } f)
             {
                 return null;
@@ -301,9 +303,7 @@ public static partial class MeasureLoader
 
         private SanctionedOperator? ReadOperator(JsonElement element, int index)
         {
-            string? nameText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("name", out JsonElement n)
-                && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            string recordId = string.IsNullOrEmpty(nameText) ? $"operators[{index}]" : nameText;
+            string recordId = RecordId(element, "name", $"operators[{index}]");
             if (JsonFields.Open(element, file.Problems, recordId, "") is not { } f)
             {
                 return null;
@@ -349,9 +349,7 @@ public static partial class MeasureLoader
             DataCoverage? coverage,
             HashSet<string> ids)
         {
-            string? idText = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idElement)
-                && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            string recordId = string.IsNullOrEmpty(idText) ? $"measures[{index}]" : idText;
+            string recordId = RecordId(element, "id", $"measures[{index}]");
             if (JsonFields.Open(element, file.Problems, recordId, "") is not { } f)
             {
                 return null;

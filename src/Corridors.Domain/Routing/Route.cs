@@ -158,8 +158,13 @@ internal static class RouteBuilder
     /// One note per group of not-yet-built links (same corridor, status and forecast date), naming the links, the
     /// forecast and its provenance: a route over them is only as good as the forecast.
     /// </summary>
-    private static List<string> ForecastNotes(CorridorNetwork network, List<RouteLeg> legs)
+    private static string[] ForecastNotes(CorridorNetwork network, List<RouteLeg> legs)
     {
+        if (!legs.Exists(l => l.Link.IsForecast))
+        {
+            return []; // the common case, on every route built: the shared empty array, no grouping
+        }
+
         var notes = new List<string>();
         var groups = legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct()
             .GroupBy(l => (Corridor: l.Corridors.Count > 0 ? l.Corridors[0] : CorridorId.Access, l.Status, Opens: l.Opens?.Date));
@@ -174,7 +179,7 @@ internal static class RouteBuilder
                 : $"{corridor}: {links} {(group.Count() == 1 ? "is" : "are")} {status} with no forecast opening date; used only because planned links were included");
         }
 
-        return notes;
+        return [.. notes];
     }
 
     private static string Describe(Provenance provenance) =>

@@ -49,7 +49,7 @@ public sealed class MetricsBoard(
     public string VersionFor(RegisteredScenario? scenario) => VersionOn(Today, scenario);
 
     /// <summary>How current the sanction data is on today's business date.</summary>
-    public DataFreshness Freshness => ResponseWriter.ToProto(loaded.Queries.Router.Dataset.Sanctions.Coverage.FreshnessOn(Today));
+    public DataFreshness Freshness => ResponseWriter.ToProto(loaded.Queries.Router.Freshness);
 
     /// <summary>Wall time until the version next changes by itself (the business date's next change); null when the date is pinned.</summary>
     public TimeSpan? UntilNextDate => calendar.UntilNextDay;

@@ -296,6 +296,7 @@ public static partial class NetworkValidator
         }
 
         double geodesicKm = Geodesy.HaversineKm(from.Location.Coordinate, to.Location.Coordinate);
+        double polylineKm = PolylineKm(link.Geometry.Coordinates);
         if (km < geodesicKm - DistanceRoundingToleranceKm)
         {
             problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DistanceBelowGeodesic,
@@ -307,14 +308,13 @@ public static partial class NetworkValidator
                 $"distance {Km(km)} km is more than {MaxCircuityRatio.ToString(CultureInfo.InvariantCulture)}x the great-circle distance {Km(geodesicKm)} km between '{link.From}' and '{link.To}' ({Ratio(km / geodesicKm)}x)"));
         }
         else if (link.DistanceKm.Provenance.IsDerived && km > MaxDerivedCircuityRatio * geodesicKm
-                 && !(km <= (PolylineKm(link.Geometry.Coordinates) * MaxDerivedPolylineRatio) + (2 * MaxEndpointOffsetKm)))
+                 && !(km <= (polylineKm * MaxDerivedPolylineRatio) + (2 * MaxEndpointOffsetKm)))
         {
             problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DerivedDistanceAboveCircuityLimit,
                 $"derived distance {Km(km)} km is more than {MaxDerivedCircuityRatio.ToString(CultureInfo.InvariantCulture)}x the great-circle distance {Km(geodesicKm)} km between '{link.From}' and '{link.To}' ({Ratio(km / geodesicKm)}x) and more than {MaxDerivedPolylineRatio.ToString(CultureInfo.InvariantCulture)}x its drawn polyline; cite a published length"));
         }
-        else if (km < (PolylineKm(link.Geometry.Coordinates) * (1 - PolylineToleranceRatio)) - (2 * MaxEndpointOffsetKm))
+        else if (km < (polylineKm * (1 - PolylineToleranceRatio)) - (2 * MaxEndpointOffsetKm))
         {
-            double polylineKm = PolylineKm(link.Geometry.Coordinates);
             problems.Add(new NetworkProblem(file, id, "distanceKm.value", NetworkRule.DistanceBelowPolyline,
                 $"distance {Km(km)} km is shorter than the link's drawn polyline {Km(polylineKm)} km; state the published length or derive it from the alignment"));
         }
