@@ -231,6 +231,15 @@ public sealed class CorridorQueries
         return response;
     }
 
+    public V1.ListSourcesResponse ListSources()
+    {
+        var response = new V1.ListSourcesResponse { NetworkVersion = NetworkVersion };
+        response.Sources.Add(Network.Sources
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => new V1.Source { Id = s.Id, Title = s.Title, Url = s.Url, Date = s.Date, Notes = s.Notes }));
+        return response;
+    }
+
     public ContractResult<V1.GetCorridorResponse> GetCorridor(V1.GetCorridorRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -45,6 +45,7 @@ public static class CorridorsServerSetup
         services.AddSingleton<ServerEndpoints>();
         services.AddSingleton<ScenarioRegistry>();
         services.AddApiKeyAuthentication();
+        services.AddDashboard();
 
         // Hosted services start before Kestrel, in registration order: the network is loaded and the scenario store
         // opened before the scenarios are compiled, and all of it before the first call.
@@ -83,6 +84,7 @@ public static class CorridorsServerSetup
     public static WebApplication MapCorridorsServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<ComparisonGrpcService>();
@@ -90,7 +92,6 @@ public static class CorridorsServerSetup
         app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
         app.MapGrpcReflectionService();
-        app.MapGet("/", () => "Corridors gRPC API v1: gRPC (h2c) on the gRPC port; JSON under /v1/… on this port. See README.md.");
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Corridors.Domain.Geo;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Routing;
+using Corridors.Server.Hosting;
 using Corridors.Server.Logging;
 using Corridors.Server.Options;
 using Grpc.Health.V1;
@@ -32,7 +33,7 @@ internal sealed class NetworkStartup(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         CorridorsServerOptions settings = options.Value;
-        string directory = NetworkDirectory.Resolve(settings.NetworksDirectory, environment.ContentRootPath);
+        string directory = RepositoryFolder.Resolve(settings.NetworksDirectory, environment.ContentRootPath);
         Log.LoadingNetwork(logger, directory);
         long started = Stopwatch.GetTimestamp();
 

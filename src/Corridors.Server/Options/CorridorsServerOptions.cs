@@ -21,6 +21,14 @@ public sealed class CorridorsServerOptions
     public string NetworksDirectory { get; set; } = "networks";
 
     /// <summary>
+    /// Folder holding the built dashboard (<c>index.html</c> and its assets), served at <c>/</c> on the HTTP port.
+    /// Resolved like <see cref="NetworksDirectory"/>. The server project's build writes it (npm); when it is missing
+    /// <c>/</c> says how to build it. Default <c>src/Corridors.Dashboard/dist</c>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DashboardDirectory { get; set; } = "src/Corridors.Dashboard/dist";
+
+    /// <summary>
     /// The business date, <c>YYYY-MM-DD</c>: what "today" means for queries without an as-of date, for the metrics
     /// board and for data freshness. Empty (the default) means the UTC date of the machine's clock. Pinning it never
     /// affects wall time (deadlines, heartbeats): those always follow the real clock.

@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace Corridors.Server.Services;
 
-/// <summary>corridors.v1.CatalogService: corridors and places of the loaded network.</summary>
+/// <summary>corridors.v1.CatalogService: corridors, places and sources of the loaded network.</summary>
 public sealed class CatalogGrpcService(LoadedNetwork network) : CatalogService.CatalogServiceBase
 {
     public override Task<ListCorridorsResponse> ListCorridors(ListCorridorsRequest request, ServerCallContext context) =>
@@ -16,6 +16,9 @@ public sealed class CatalogGrpcService(LoadedNetwork network) : CatalogService.C
 
     public override Task<ListPlacesResponse> ListPlaces(ListPlacesRequest request, ServerCallContext context) =>
         Task.FromResult(RpcErrors.Unwrap(network.Queries.ListPlaces(request)));
+
+    public override Task<ListSourcesResponse> ListSources(ListSourcesRequest request, ServerCallContext context) =>
+        Task.FromResult(network.Queries.ListSources());
 
     public override Task<ResolvePlaceResponse> ResolvePlace(ResolvePlaceRequest request, ServerCallContext context) =>
         Task.FromResult(RpcErrors.Unwrap(network.Queries.ResolvePlace(request)));

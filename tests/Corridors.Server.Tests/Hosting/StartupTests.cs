@@ -1,3 +1,4 @@
+using Corridors.Server.Hosting;
 using Corridors.Server.Networks;
 using Corridors.Server.Tests.Support;
 
@@ -50,7 +51,7 @@ public sealed class StartupTests
     {
         string contentRoot = Path.Combine(Path.GetDirectoryName(NetworkCopy.RealNetworks)!, "src", "Corridors.Server");
 
-        string resolved = NetworkDirectory.Resolve("networks", contentRoot);
+        string resolved = RepositoryFolder.Resolve("networks", contentRoot);
 
         Assert.Equal(NetworkCopy.RealNetworks, resolved);
     }

@@ -14,6 +14,7 @@ public sealed class OptionsTests
         var options = new CorridorsServerOptions();
 
         Assert.Equal("networks", options.NetworksDirectory);
+        Assert.Equal("src/Corridors.Dashboard/dist", options.DashboardDirectory);
         Assert.Equal("127.0.0.1", options.ListenAddress);
         Assert.Equal(50051, options.GrpcPort);
         Assert.Equal(50080, options.HttpPort);

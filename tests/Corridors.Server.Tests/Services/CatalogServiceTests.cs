@@ -66,6 +66,26 @@ public sealed class CatalogServiceTests(SharedServer server)
     }
 
     [Fact]
+    public async Task ListSources_GivesEverySourceOrderedById_SoEveryCitedIdInAnAnswerResolves()
+    {
+        ListSourcesResponse response = await _client.ListSourcesAsync(new ListSourcesRequest(), deadline: Bounded.Deadline()).Within();
+        var comparison = new ComparisonService.ComparisonServiceClient(server.Factory.CreateChannel());
+        CompareCorridorsResponse answer = await comparison.CompareCorridorsAsync(
+            new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg", Constraints = new RouteConstraints { AsOf = "2024-06-01" } },
+            deadline: Bounded.Deadline()).Within();
+
+        string[] ids = [.. response.Sources.Select(s => s.Id)];
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.All(response.Sources, s => Assert.NotEmpty(s.Title));
+        Assert.All(response.Sources, s => Assert.Equal(s.Title.StartsWith("Assumption", StringComparison.Ordinal), s.Url.Length == 0));
+        Assert.All(response.Sources.Where(s => s.Url.Length > 0), s => Assert.True(Uri.TryCreate(s.Url, UriKind.Absolute, out Uri? url) && url.Scheme is "https" or "http", s.Id));
+        string[] cited = [.. answer.Comparisons.SelectMany(c => c.SanctionRisk.Exposures).SelectMany(e => e.SourceIds).Distinct()];
+        Assert.NotEmpty(cited);
+        Assert.All(cited, id => Assert.Contains(id, ids));
+    }
+
+    [Fact]
     public async Task ListPlaces_ByCountryAndKind_GivesOnlyThoseOrderedById()
     {
         ListPlacesResponse german = await _client.ListPlacesAsync(new ListPlacesRequest { Country = "de" }, deadline: Bounded.Deadline()).Within();

@@ -1,7 +1,7 @@
-namespace Corridors.Server.Networks;
+namespace Corridors.Server.Hosting;
 
-/// <summary>Finds the network folder named by the options.</summary>
-internal static class NetworkDirectory
+/// <summary>Finds a folder named by the options (the networks, the dashboard's files) in a clone of the repository.</summary>
+internal static class RepositoryFolder
 {
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFileName = "Corridors.sln";
