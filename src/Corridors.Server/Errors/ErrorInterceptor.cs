@@ -22,6 +22,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(continuation);
         ArgumentNullException.ThrowIfNull(context);
+        JsonRequestGuard.HandlerRan(context);
         try
         {
             return await continuation(request, context).ConfigureAwait(false);
@@ -47,6 +48,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(continuation);
         ArgumentNullException.ThrowIfNull(context);
+        JsonRequestGuard.HandlerRan(context);
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);

@@ -18,6 +18,9 @@ namespace Corridors.Server.Hosting;
 /// <summary>The service registrations and endpoint mappings <c>Program.cs</c> composes.</summary>
 public static class CorridorsServerSetup
 {
+    /// <summary>Room above the largest message for framing (gRPC's 5-byte prefix, multipart boundaries).</summary>
+    private const long RequestFramingAllowanceBytes = 1024;
+
     public static WebApplicationBuilder AddCorridorsServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -69,13 +72,21 @@ public static class CorridorsServerSetup
             // --json do; the transcoder's default writes numbers.
             json.JsonSettings.WriteInt64sAsStrings = true;
         });
+        services.AddSingleton<MalformedRequestLog>();
+        services.UseGuardedServiceMethods();
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<CorridorsServerOptions>>((grpc, corridors) => grpc.MaxReceiveMessageSize = corridors.Value.MaxRequestMessageBytes);
         services.AddGrpcReflection();
 
+        // grpc-dotnet's own handlers log every refused call at Information with its exception; the error interceptor
+        // and MalformedRequestLog log those calls once, without a stack trace. Failures stay visible (Warning and up).
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler", LogLevel.Warning);
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             CorridorsServerOptions options = kestrel.ApplicationServices.GetRequiredService<IOptions<CorridorsServerOptions>>().Value;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestMessageBytes + RequestFramingAllowanceBytes; // every endpoint; gRPC lifts it per call and applies its own
             kestrel.ApplicationServices.GetRequiredService<ServerEndpoints>().Configure(kestrel, options);
         });
         return builder;
@@ -84,6 +95,7 @@ public static class CorridorsServerSetup
     public static WebApplication MapCorridorsServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardHosting.ApiPrefix), api => api.UseMiddleware<JsonRequestGuard>());
         app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<CatalogGrpcService>();

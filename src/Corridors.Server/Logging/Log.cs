@@ -46,6 +46,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "{Method} rejected with {Code}: {Message}")]
     public static partial void CallRejected(ILogger logger, string method, Grpc.Core.StatusCode code, string message);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning,
+        Message = "Malformed request to {Endpoint} refused before any handler ran: {Reason} ({SuppressedBefore} more left out of the log since the last such line)")]
+    public static partial void MalformedRequest(ILogger logger, string endpoint, string reason, int suppressedBefore);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Metrics computed for version {Version}: {PairCount} pairs in {ElapsedMs} ms")]
     public static partial void MetricsComputed(ILogger logger, string version, int pairCount, long elapsedMs);
 
