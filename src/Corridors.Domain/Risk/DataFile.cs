@@ -66,9 +66,10 @@ internal sealed class DataFile
 
     public static JsonDocument? ParseJson(string text, DataFile file)
     {
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(text, JsonOptions);
+            document = JsonDocument.Parse(text, JsonOptions);
         }
         catch (JsonException e)
         {
@@ -78,6 +79,21 @@ internal sealed class DataFile
             file.Add(null, null, $"malformed JSON{where}: {(cut > 0 ? message[..cut].TrimEnd() : message)}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // Thrown, not JsonException, by the duplicate-property check for a name escaping half of a surrogate pair.
+            file.Add(null, null, $"malformed JSON: {e.Message}");
+            return null;
+        }
+
+        if (JsonFields.FindUnreadableString(document.RootElement) is { } unreadable)
+        {
+            document.Dispose();
+            file.Add(null, null, $"malformed JSON: {unreadable} escapes half of a UTF-16 surrogate pair");
+            return null;
+        }
+
+        return document;
     }
 
     /// <summary>A <c>yyyy-MM-dd</c> date, or null with a problem naming the value.</summary>

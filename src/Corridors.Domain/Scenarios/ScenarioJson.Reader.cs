@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Corridors.Domain.Network;
+using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 
@@ -387,9 +388,21 @@ public static partial class ScenarioJson
             }
 
             var sources = new List<string>();
-            foreach (JsonElement s in list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : default)
+            if (list.ValueKind != JsonValueKind.Array)
             {
-                string id = s.GetString() ?? string.Empty;
+                Error(path, $"expected an array of source ids but found {JsonFields.Describe(list)}");
+                return sources;
+            }
+
+            foreach (JsonElement s in list.EnumerateArray())
+            {
+                if (s.ValueKind != JsonValueKind.String)
+                {
+                    Error(path, $"expected a source id but found {JsonFields.Describe(s)}");
+                    continue;
+                }
+
+                string id = s.GetString()!;
                 if (!network.TryGetSource(id, out _))
                 {
                     Error(path, $"unknown source id '{id}'");

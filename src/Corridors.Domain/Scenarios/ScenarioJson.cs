@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Corridors.Domain.Network;
+using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 
@@ -54,6 +55,11 @@ public static partial class ScenarioJson
 
         using (document)
         {
+            if (JsonFields.FindUnreadableString(document.RootElement) is { } unreadable)
+            {
+                return Fail("definition", $"not valid JSON: {unreadable} escapes half of a UTF-16 surrogate pair");
+            }
+
             var reader = new Reader(network, sanctions);
             Scenario? scenario = reader.Read(document.RootElement);
             return scenario is not null && reader.Errors.Count == 0

@@ -213,5 +213,66 @@ internal sealed class JsonFields
         };
     }
 
+    /// <summary>
+    /// The JSON path of the first string or property name in <paramref name="element"/> that cannot be read as text,
+    /// or null. Such a string escapes half of a UTF-16 surrogate pair (<c>"\ud800"</c>): System.Text.Json parses it
+    /// but throws <see cref="InvalidOperationException"/> when it is read, so the loaders refuse the document as
+    /// malformed before reading any of it.
+    /// </summary>
+    public static string? FindUnreadableString(JsonElement element, string path = "$")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return CanRead(() => element.GetString()) ? null : path;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    if (FindUnreadableString(item, $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+
+                    i++;
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                int position = 0;
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    if (!CanRead(() => property.Name))
+                    {
+                        return $"{path}: the name of property {position + 1}";
+                    }
+
+                    if (FindUnreadableString(property.Value, $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+
+                    position++;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+
+        static bool CanRead(Func<string?> read)
+        {
+            try
+            {
+                read();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

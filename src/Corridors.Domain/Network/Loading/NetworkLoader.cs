@@ -149,9 +149,10 @@ public sealed class NetworkLoader
             return null;
         }
 
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(text, JsonOptions);
+            document = JsonDocument.Parse(text, JsonOptions);
         }
         catch (JsonException e)
         {
@@ -159,6 +160,22 @@ public sealed class NetworkLoader
             problems.Add(null, null, NetworkRule.MalformedJson, $"malformed JSON{where}: {FirstSentence(e.Message)}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // The duplicate-property check unescapes property names and throws this (not JsonException) for a name
+            // escaping half of a surrogate pair (found by fuzzing, tests/Corridors.Fuzz).
+            problems.Add(null, null, NetworkRule.MalformedJson, $"malformed JSON: {e.Message}");
+            return null;
+        }
+
+        if (JsonFields.FindUnreadableString(document.RootElement) is { } unreadable)
+        {
+            document.Dispose();
+            problems.Add(null, null, NetworkRule.MalformedJson, $"malformed JSON: {unreadable} escapes half of a UTF-16 surrogate pair");
+            return null;
+        }
+
+        return document;
     }
 
     /// <summary>System.Text.Json appends "LineNumber: … | BytePositionInLine: …" to its messages; we report those ourselves.</summary>
