@@ -62,7 +62,6 @@ public static class CorridorsServerSetup
         {
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ErrorInterceptor>();
-            grpc.Interceptors.Add<ApiKeyInterceptor>(); // inside the error interceptor, so refusals are logged like other rejections
         }).AddJsonTranscoding(json =>
         {
             // Rich error details must be known to the JSON writer, or an error response itself fails.
@@ -98,12 +97,14 @@ public static class CorridorsServerSetup
         app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardHosting.ApiPrefix), api => api.UseMiddleware<JsonRequestGuard>());
         app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseAuthentication();
+        app.UseAuthorization(); // after the dashboard's files: the page is public, its API calls are checked
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<ComparisonGrpcService>();
         app.MapGrpcService<MetricsGrpcService>();
         app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
-        app.MapGrpcReflectionService();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

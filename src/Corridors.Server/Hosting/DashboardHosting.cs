@@ -58,7 +58,7 @@ public static class DashboardHosting
             app.MapGet("/", () => Results.Text(
                 $"Corridors gRPC API v1: gRPC (h2c) on the gRPC port; JSON under {ApiPrefix}/… on this port. The " +
                 $"dashboard is not built in {folder}: build the server project (its build runs npm; Node.js 20 or " +
-                "later must be installed), see README.md."));
+                "later must be installed), see README.md.")).AllowAnonymous();
         }
 
         return app;

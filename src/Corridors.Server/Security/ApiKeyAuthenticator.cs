@@ -37,25 +37,21 @@ public sealed class ApiKeyAuthenticator
         _logger = logger;
     }
 
-    /// <summary>Authenticates the <c>x-api-key</c> entries of <paramref name="requestHeaders"/>.</summary>
+    /// <summary>Authenticates the values of a request's <c>x-api-key</c> header: none, one, or (invalid) several.</summary>
+    public ApiKeyAuthentication Authenticate(Microsoft.Extensions.Primitives.StringValues headerValues) => headerValues.Count switch
+    {
+        0 => Authenticate((string?)null),
+        1 => Authenticate(headerValues[0]),
+        _ => Reject(InvalidApiKeyReason.Repeated),
+    };
+
+    /// <summary>Authenticates the <c>x-api-key</c> entries of gRPC metadata.</summary>
     public ApiKeyAuthentication Authenticate(Metadata requestHeaders)
     {
         ArgumentNullException.ThrowIfNull(requestHeaders);
-        string? presented = null;
-        foreach (Metadata.Entry entry in requestHeaders)
-        {
-            if (string.Equals(entry.Key, HeaderName, StringComparison.OrdinalIgnoreCase))
-            {
-                if (presented is not null)
-                {
-                    return Reject(InvalidApiKeyReason.Repeated);
-                }
-
-                presented = entry.Value;
-            }
-        }
-
-        return Authenticate(presented);
+        return Authenticate(new Microsoft.Extensions.Primitives.StringValues([.. requestHeaders
+            .Where(entry => string.Equals(entry.Key, HeaderName, StringComparison.OrdinalIgnoreCase))
+            .Select(entry => entry.Value)]));
     }
 
     /// <summary>Authenticates a raw key; null means no key was sent.</summary>

@@ -1,11 +1,14 @@
 using Corridors.Contracts.V1;
 using Corridors.Server.Errors;
 using Corridors.Server.Networks;
+using Corridors.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Corridors.Server.Services;
 
 /// <summary>corridors.v1.CatalogService: corridors, places and sources of the loaded network.</summary>
+[Authorize(Policy = ApiKeyPolicies.Reader)]
 public sealed class CatalogGrpcService(LoadedNetwork network) : CatalogService.CatalogServiceBase
 {
     public override Task<ListCorridorsResponse> ListCorridors(ListCorridorsRequest request, ServerCallContext context) =>

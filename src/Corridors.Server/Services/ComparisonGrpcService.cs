@@ -2,7 +2,9 @@ using Corridors.Contracts.V1;
 using Corridors.Server.Errors;
 using Corridors.Server.Networks;
 using Corridors.Server.Scenarios;
+using Corridors.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Corridors.Server.Services;
 
@@ -13,6 +15,7 @@ namespace Corridors.Server.Services;
 /// inside the response.
 /// </summary>
 [BindServiceMethod(typeof(ComparisonBinding), nameof(ComparisonBinding.BindService))]
+[Authorize(Policy = ApiKeyPolicies.Reader)]
 public sealed class ComparisonGrpcService(LoadedNetwork network, ComparisonCache cache, ScenarioRegistry scenarios) : ComparisonService.ComparisonServiceBase
 {
     public override Task<CompareCorridorsResponse> CompareCorridors(CompareCorridorsRequest request, ServerCallContext context)

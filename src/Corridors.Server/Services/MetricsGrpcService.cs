@@ -7,13 +7,16 @@ using Corridors.Server.Metrics;
 using Corridors.Server.Options;
 using Corridors.Server.Scenarios;
 using Google.Protobuf.WellKnownTypes;
+using Corridors.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Services;
 
 /// <summary>corridors.v1.MetricsService: cached board metrics and a stream of them, for the baseline or a scenario.</summary>
+[Authorize(Policy = ApiKeyPolicies.Reader)]
 public sealed class MetricsGrpcService(
     MetricsBoard board,
     ScenarioRegistry scenarios,

@@ -1,17 +1,22 @@
 using Corridors.Contracts.V1;
 using Corridors.Server.Errors;
 using Corridors.Server.Scenarios;
+using Corridors.Server.Security;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Corridors.Server.Services;
 
 /// <summary>
 /// corridors.v1.ScenarioService: thin over the <see cref="ScenarioRegistry"/>, which validates, writes to the store and
-/// serves. Access (a writer key for mutations) is checked before the call reaches here by
-/// <see cref="Security.ApiKeyInterceptor"/>; refusals become statuses in <see cref="ScenarioErrors"/>.
+/// serves. Reads are open under the reader policy; each mutation is marked
+/// with the writer policy, checked before the call reaches here (<see cref="ApiKeyPolicies"/>). The registry's
+/// refusals become statuses in <see cref="ScenarioErrors"/>.
 /// </summary>
+[Authorize(Policy = ApiKeyPolicies.Reader)]
 public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioService.ScenarioServiceBase
 {
+    [Authorize(Policy = ApiKeyPolicies.Writer)]
     public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,6 +46,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
         return Task.FromResult(response);
     }
 
+    [Authorize(Policy = ApiKeyPolicies.Writer)]
     public override async Task<Scenario> UpdateScenario(UpdateScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,6 +58,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
             : throw ScenarioErrors.ToRpcException(outcome);
     }
 
+    [Authorize(Policy = ApiKeyPolicies.Writer)]
     public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
