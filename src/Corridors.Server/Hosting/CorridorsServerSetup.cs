@@ -48,6 +48,7 @@ public static class CorridorsServerSetup
         services.AddSingleton<ServerEndpoints>();
         services.AddSingleton<ScenarioRegistry>();
         services.AddApiKeyAuthentication();
+        services.AddCorridorsRateLimits();
         services.AddDashboard();
 
         // Hosted services start before Kestrel, in registration order: the network is loaded and the scenario store
@@ -99,6 +100,7 @@ public static class CorridorsServerSetup
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
         app.UseAuthorization(); // after the dashboard's files: the page is public, its API calls are checked
+        app.UseRateLimiter(); // after authentication: a caller with a key is limited by its key
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<ComparisonGrpcService>();
         app.MapGrpcService<MetricsGrpcService>();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Corridors.Contracts.Mapping;
 using Corridors.Domain.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Options;
 
@@ -100,6 +101,14 @@ public sealed class CorridorsServerOptions
     /// <summary>The configured board, or the default one.</summary>
     public IReadOnlyList<MetricsPairOptions> EffectiveMetricsBoard => MetricsBoard.Count > 0 ? MetricsBoard : DefaultMetricsBoard;
 
+    /// <summary>
+    /// Requests per minute allowed to each API key (or, without a key, each client address) for the mutations and for
+    /// the expensive queries (routes with alternatives, Pareto sets, matrices); over it a call gets RESOURCE_EXHAUSTED
+    /// (gRPC) or 429 (JSON) with Retry-After.
+    /// </summary>
+    [ValidateObjectMembers]
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>The request limits these options set.</summary>
     public QueryLimits ToQueryLimits() => new(MaxMatrixCells, MaxListItems, MaxTextLength, MaxSnapDistanceKm, MaxMetricsPairs);
 }
@@ -112,4 +121,28 @@ public sealed class MetricsPairOptions
 
     [Required(AllowEmptyStrings = false)]
     public string Destination { get; set; } = string.Empty;
+}
+
+/// <summary>The two rate limits (<c>Corridors:RateLimits</c>).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Scenario create, update and delete. Default 60 a minute, bursts of 20.</summary>
+    [ValidateObjectMembers]
+    public RateLimitRule Mutations { get; set; } = new() { PermitsPerMinute = 60, Burst = 20 };
+
+    /// <summary>FindRoutes, FindParetoRoutes, ComputeMatrix. Default 600 a minute, bursts of 100.</summary>
+    [ValidateObjectMembers]
+    public RateLimitRule ExpensiveQueries { get; set; } = new() { PermitsPerMinute = 600, Burst = 100 };
+}
+
+/// <summary>A token bucket per caller: <see cref="Burst"/> calls at once, refilled at <see cref="PermitsPerMinute"/>.</summary>
+public sealed class RateLimitRule
+{
+    /// <summary>Calls allowed per minute, sustained.</summary>
+    [Range(1, 1_000_000)]
+    public int PermitsPerMinute { get; set; }
+
+    /// <summary>Calls allowed at once after a quiet spell (the bucket's size).</summary>
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; }
 }

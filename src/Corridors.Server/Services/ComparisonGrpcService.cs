@@ -5,6 +5,7 @@ using Corridors.Server.Scenarios;
 using Corridors.Server.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corridors.Server.Services;
 
@@ -30,6 +31,7 @@ public sealed class ComparisonGrpcService(LoadedNetwork network, ComparisonCache
             () => RpcErrors.Unwrap(network.Queries.CompareCorridors(request, scenario?.Overlay, context.CancellationToken))));
     }
 
+    [EnableRateLimiting(RateLimits.ExpensiveQueries)]
     public override Task<FindRoutesResponse> FindRoutes(FindRoutesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,6 +40,7 @@ public sealed class ComparisonGrpcService(LoadedNetwork network, ComparisonCache
         return Task.FromResult(RpcErrors.Unwrap(network.Queries.FindRoutes(request, scenario?.Overlay, context.CancellationToken)));
     }
 
+    [EnableRateLimiting(RateLimits.ExpensiveQueries)]
     public override Task<FindParetoRoutesResponse> FindParetoRoutes(FindParetoRoutesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,6 +49,7 @@ public sealed class ComparisonGrpcService(LoadedNetwork network, ComparisonCache
         return Task.FromResult(RpcErrors.Unwrap(network.Queries.FindParetoRoutes(request, scenario?.Overlay, context.CancellationToken)));
     }
 
+    [EnableRateLimiting(RateLimits.ExpensiveQueries)]
     public override Task<ComputeMatrixResponse> ComputeMatrix(ComputeMatrixRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

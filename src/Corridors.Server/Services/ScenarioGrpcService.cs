@@ -4,6 +4,7 @@ using Corridors.Server.Scenarios;
 using Corridors.Server.Security;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corridors.Server.Services;
 
@@ -17,6 +18,7 @@ namespace Corridors.Server.Services;
 public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioService.ScenarioServiceBase
 {
     [Authorize(Policy = ApiKeyPolicies.Writer)]
+    [EnableRateLimiting(RateLimits.Mutations)]
     public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -47,6 +49,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
     }
 
     [Authorize(Policy = ApiKeyPolicies.Writer)]
+    [EnableRateLimiting(RateLimits.Mutations)]
     public override async Task<Scenario> UpdateScenario(UpdateScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,6 +62,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
     }
 
     [Authorize(Policy = ApiKeyPolicies.Writer)]
+    [EnableRateLimiting(RateLimits.Mutations)]
     public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

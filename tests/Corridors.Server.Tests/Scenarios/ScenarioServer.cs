@@ -26,7 +26,7 @@ public sealed class ScenarioServer : IDisposable
 
     public ScenarioService.ScenarioServiceClient Client { get; }
 
-    /// <summary>Settings with the two keys (hashed, as configured in production).</summary>
+    /// <summary>Settings with the two keys (hashed, as configured in production) and no practical mutation limit.</summary>
     public static Dictionary<string, string?> Settings(string? databasePath = null)
     {
         var settings = new Dictionary<string, string?>
@@ -37,6 +37,10 @@ public sealed class ScenarioServer : IDisposable
             ["Corridors:ApiKeys:Keys:1:Principal"] = "dashboard",
             ["Corridors:ApiKeys:Keys:1:Sha256"] = ApiKeyHasher.Hash(ReaderKey),
             ["Corridors:ApiKeys:Keys:1:Role"] = "reader",
+
+            // The collection's tests write far more than a real client would in a minute; RateLimitTests cover limits.
+            ["Corridors:RateLimits:Mutations:Burst"] = "100000",
+            ["Corridors:RateLimits:Mutations:PermitsPerMinute"] = "100000",
         };
         if (databasePath is not null)
         {
