@@ -35,7 +35,6 @@ export class PlaceCombobox {
     private readonly input: HTMLInputElement,
     private readonly listbox: HTMLUListElement,
     private readonly status: HTMLElement,
-    private readonly onPick: () => void,
   ) {
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
@@ -203,7 +202,6 @@ export class PlaceCombobox {
     this.input.value = match.place.name;
     this.close();
     this.status.textContent = `${match.place.name} chosen`;
-    this.onPick();
   }
 
   private close(): void {

@@ -51,6 +51,8 @@ interface HookState {
   lastRender: RenderInfo | null;
   timings: Timings;
   live: { connected: boolean; version: string; updates: number; reconnects: number };
+  /** The last through-time replay: its dates and the most requests it had in flight at once. */
+  replay: { dates: string[]; peakInFlight: number };
   errors: string[];
 }
 
@@ -60,11 +62,13 @@ const state: HookState = {
   lastRender: null,
   timings: {},
   live: { connected: false, version: '', updates: 0, reconnects: 0 },
+  replay: { dates: [], peakInFlight: 0 },
   errors: [],
 };
 
+/** A deep copy through JSON: no shared references (which a test driver would serialise as references). */
 function copy<T>(value: T): T {
-  return Object.freeze(structuredClone(value));
+  return Object.freeze(JSON.parse(JSON.stringify(value)) as T);
 }
 
 export const hook = {
@@ -92,6 +96,9 @@ export const hook = {
   setLive(change: Partial<HookState['live']>): void {
     state.live = { ...state.live, ...change };
   },
+  setReplay(dates: readonly string[], peakInFlight: number): void {
+    state.replay = { dates: [...dates], peakInFlight };
+  },
   recordError(text: string): void {
     state.errors.push(text);
   },
@@ -117,6 +124,9 @@ export function installHook(): void {
     },
     get live(): HookState['live'] {
       return copy(state.live);
+    },
+    get replay(): HookState['replay'] {
+      return copy(state.replay);
     },
     get errors(): readonly string[] {
       return copy(state.errors);

@@ -6,7 +6,7 @@ import { api, ApiError } from './api';
 import { drawFigureChart, drawTransitChart } from './charts';
 import { corridorColor } from './colors';
 import { PlaceCombobox } from './combobox';
-import { byId, el, formatNumber } from './format';
+import { byId, el, formatNumber, formatSigned, modeLabel } from './format';
 import { hook, installHook } from './hook';
 import { LiveBoard } from './live';
 import { CorridorMap, type LegSelection } from './map';
@@ -15,7 +15,6 @@ import { clearError, ScenarioPanel, showError } from './scenarios';
 import { isIsoDate, publishState, readState, type ViewState } from './state';
 import { Timeline, type KeyDate } from './timeline';
 import type { CompareCorridorsRequest, CompareCorridorsResponse, Corridor, DataFreshness, GetCorridorResponse, Place, Scenario, Source } from './types';
-import { formatSigned, modeLabel } from './format';
 
 /** Written by build.mjs: the basemap's hashed file name. */
 declare const BASEMAP_URL: string;
@@ -40,8 +39,8 @@ const compareButton = byId<HTMLButtonElement>('compare-button');
 const compareStatus = byId('compare-status');
 const compareError = byId('compare-error');
 
-const origin = new PlaceCombobox(originInput, byId<HTMLUListElement>('origin-list'), byId('origin-status'), () => destinationInput.focus());
-const destination = new PlaceCombobox(destinationInput, byId<HTMLUListElement>('destination-list'), byId('destination-status'), () => asOfInput.focus());
+const origin = new PlaceCombobox(originInput, byId<HTMLUListElement>('origin-list'), byId('origin-status'));
+const destination = new PlaceCombobox(destinationInput, byId<HTMLUListElement>('destination-list'), byId('destination-status'));
 
 const legDetails = byId('leg-details');
 const map = new CorridorMap(byId('map'), legDetails, showLegDetails);

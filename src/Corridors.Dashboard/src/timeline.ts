@@ -3,6 +3,7 @@
 import { api, ApiError } from './api';
 import { decimalYear, drawSeriesChart, type SeriesPoint } from './charts';
 import { el, hasRoute, outcomeLabel } from './format';
+import { hook } from './hook';
 import { EARLIEST_AS_OF, HORIZON_AS_OF } from './state';
 import type { CompareCorridorsRequest, CompareCorridorsResponse } from './types';
 
@@ -76,11 +77,6 @@ export class Timeline {
     });
   }
 
-  /** Highest number of replay requests seen in flight at once (kept for the tests' read of the hook). */
-  get peakConcurrency(): number {
-    return this.maxInFlight;
-  }
-
   /** Puts the slider on the date closest to the comparison's as-of date. */
   syncTo(asOf: string): void {
     if (this.dates.length === 0) return;
@@ -109,10 +105,12 @@ export class Timeline {
     const keys = this.keyDates();
     const dates = replayDates(keys);
     let done = 0;
+    this.maxInFlight = 0;
     this.ui.progress.hidden = false;
     this.ui.progress.max = dates.length;
     this.ui.progress.value = 0;
     this.ui.button.disabled = true;
+    delete this.ui.status.dataset['state'];
     this.ui.status.textContent = `Replaying ${dates.length} dates, ${REPLAY_CONCURRENCY} at a time…`;
     try {
       const responses = await mapBounded(
@@ -134,6 +132,7 @@ export class Timeline {
       );
       if (controller.signal.aborted) return;
       this.dates = dates;
+      hook.setReplay(dates, this.maxInFlight);
       const points: SeriesPoint[] = responses.map((r, i) => ({ x: decimalYear(dates[i]!), date: dates[i]!, comparisons: r.comparisons }));
       const markers = keys.map((k) => ({ x: decimalYear(k.date), label: k.label }));
       drawSeriesChart(this.ui.p50Canvas, points, 'p50', markers);
