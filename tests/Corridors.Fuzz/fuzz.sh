@@ -69,13 +69,13 @@ if [[ ! -f $stats ]]; then
   exit 2
 fi
 
-stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
+stat_of() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 count() { find "$work/findings/default/$1" -type f -name 'id:*' 2>/dev/null | wc -l; }
 crashes=$(count crashes)
 hangs=$(count hangs)
-echo "target:      $target ($(stat run_time) s, afl-fuzz $(stat afl_version), -t $timeout_ms ms)"
-echo "execs:       $(stat execs_done) ($(stat execs_per_sec)/s)"
-echo "corpus:      $(stat corpus_count) inputs, $(stat edges_found) of $(stat total_edges) edges ($(stat bitmap_cvg)), stability $(stat stability)"
+echo "target:      $target ($(stat_of run_time) s, afl-fuzz $(stat_of afl_version), -t $timeout_ms ms)"
+echo "execs:       $(stat_of execs_done) ($(stat_of execs_per_sec)/s)"
+echo "corpus:      $(stat_of corpus_count) inputs, $(stat_of edges_found) of $(stat_of total_edges) edges ($(stat_of bitmap_cvg)), stability $(stat_of stability)"
 echo "crashes:     $crashes"
 echo "hangs:       $hangs"
 echo "findings:    $work/findings/default"

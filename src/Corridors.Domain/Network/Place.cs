@@ -5,8 +5,21 @@ namespace Corridors.Domain.Network;
 /// <summary>Time spent at a place of a given kind, in hours.</summary>
 public sealed record Dwell(DwellKind Kind, RangeFigure Hours)
 {
-    /// <summary>The hours as a PERT distribution, computed once at construction (so build a new Dwell rather than using <c>with</c>).</summary>
-    public TransitTime.Pert Distribution { get; } = TransitTime.Pert.Of(Hours);
+    // The loader builds dwells from the file's figures before the validator checks them (it reports an unordered
+    // range with the other problems), so construction must not assume min <= typical <= max: the PERT Beta has no
+    // shape for such a range and threw here (found by fuzzing, tests/Corridors.Fuzz).
+    private readonly TransitTime.Pert? _distribution =
+        double.IsFinite(Hours.Min) && double.IsFinite(Hours.Max) && Hours.Min <= Hours.Typical && Hours.Typical <= Hours.Max
+            ? TransitTime.Pert.Of(Hours)
+            : null;
+
+    /// <summary>
+    /// The hours as a PERT distribution, computed once at construction (so build a new Dwell rather than using
+    /// <c>with</c>). A dwell whose hours are not a finite ordered range has none, and reading it throws: such a
+    /// dwell is refused by the network validator and never reaches a loaded network.
+    /// </summary>
+    public TransitTime.Pert Distribution => _distribution
+        ?? throw new InvalidOperationException($"Dwell {Kind} hours {Hours.Min} / {Hours.Typical} / {Hours.Max} are not a finite ordered range; validate the network first.");
 }
 
 /// <summary>A node of the network: a city or terminal, a port, a border crossing, a sea waypoint or a chokepoint.</summary>

@@ -1,3 +1,4 @@
+using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using Corridors.Domain.Scenarios;
@@ -77,6 +78,44 @@ public sealed class FuzzFindingsTests(LoaderHarnessFixture fixture) : IClassFixt
 
         Assert.Equal(FuzzVerdict.Rejected, outcome.Verdict);
         Assert.Contains(problem, outcome.Problems);
+    }
+
+    // A dwell was built, and its PERT distribution computed, before the validator saw its range: a typical value
+    // outside [min, max] or an infinite max gave the Beta no shape and it threw ArgumentOutOfRangeException.
+    [Fact]
+    public void NetworkFileWithUnorderedDwell_IsRejectedByTheValidator()
+    {
+        FuzzOutcome outcome = fixture.Harnesses[GeoJsonHarness.Name].Run(File.ReadAllBytes(Seed("geojson", "crash-dwell-unordered.geojson")));
+
+        Assert.Equal(FuzzVerdict.Rejected, outcome.Verdict);
+        Assert.Contains("fuzzed.geojson: torugart: dwells[0]: range min 2 / typical -100 / max 72 hours must satisfy 0 < min <= typical <= max [range-not-ordered]", outcome.Problems);
+        Assert.Contains(outcome.Problems, p => p.StartsWith("fuzzed.geojson: torugart: dwells[1]: range min 1 / typical 2 / max ", StringComparison.Ordinal)
+                                               && p.EndsWith("[range-not-ordered]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(2, -100, 72)]
+    [InlineData(5, 4, 3)]
+    [InlineData(1, 2, double.PositiveInfinity)]
+    [InlineData(double.NaN, 2, 3)]
+    public void DwellWithUnorderedHours_IsBuiltButHasNoDistribution(double min, double typical, double max)
+    {
+        var dwell = new Dwell(DwellKind.BorderCrossing, new RangeFigure(min, typical, max, new Provenance([], "test")));
+
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => dwell.Distribution);
+        Assert.Contains("not a finite ordered range", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DwellWithOrderedHours_HasItsPertDistribution()
+    {
+        var dwell = new Dwell(DwellKind.BorderCrossing, new RangeFigure(2, 24, 72, new Provenance([], "test")));
+
+        // PERT on [2, 72] with mode 24 is skewed right: its median lies between the mode and the mean (2 + 4 * 24 + 72) / 6.
+        Assert.Equal(2, dwell.Distribution.Min);
+        Assert.Equal(72, dwell.Distribution.Max);
+        Assert.InRange(dwell.Distribution.P50, 24.0, 170.0 / 6);
+        Assert.True(dwell.Distribution.P10 < dwell.Distribution.P50 && dwell.Distribution.P50 < dwell.Distribution.P90);
     }
 
     [Fact]
