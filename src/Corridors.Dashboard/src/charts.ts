@@ -201,7 +201,7 @@ export function drawSeriesChart(
           type: 'linear',
           min: points[0]?.x ?? 2014,
           max: points.at(-1)?.x ?? 2041,
-          ticks: { stepSize: 2, callback: (v) => String(Math.floor(Number(v))) },
+          ticks: { stepSize: 2, autoSkip: false, callback: (v) => (Number.isInteger(Number(v)) ? String(v) : '') },
           grid: {
             color: (ctx) => (markers.some((m) => Math.abs(m.x - Number(ctx.tick?.value)) < 1e-6) ? '#444444' : GRID),
           },
