@@ -141,6 +141,62 @@ public sealed class InteractionTests(BrowserFixture fixture, ITestOutputHelper o
         dashboard.AssertClean();
     }
 
+    [Fact]
+    public async Task ScenarioForm_ShowsARefusedKeyThenCreatesAndUpdatesWithTheWriterKeySentOnlyAsAHeader()
+    {
+        string id = "ui-" + Guid.NewGuid().ToString("N")[..8];
+        await using DashboardPage dashboard = await fixture.OpenAsync("/?asOf=2024-01-01");
+        await dashboard.WaitReadyAsync();
+        IPage page = dashboard.Page;
+        var keyHeaders = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Headers.TryGetValue("x-api-key", out string? key))
+            {
+                keyHeaders.Add($"{request.Method} {new Uri(request.Url).AbsolutePath} {key}");
+            }
+        };
+
+        await page.FillAsync("#scenario-id", id);
+        await page.FillAsync("#scenario-name", "Made in the dashboard");
+        await page.FillAsync("#scenario-definition", Definition("close-link", "link", "brest-malaszewicze", "2030-01-01"));
+        await page.FillAsync("#api-key", "not-a-key");
+        await page.ClickAsync("#scenario-create");
+        await page.WaitForSelectorAsync("#scenario-error[data-status='401']");
+        string refusal = await page.InnerTextAsync("#scenario-error");
+        Assert.StartsWith("Error 401:", refusal, StringComparison.Ordinal);
+        Assert.Contains("key", refusal, StringComparison.OrdinalIgnoreCase);
+
+        await page.FillAsync("#api-key", DashboardServer.WriterKey);
+        await page.ClickAsync("#scenario-create");
+        await page.WaitForFunctionAsync("id => document.querySelector('#scenario-result').textContent === `Created ${id}, now version 1.`", id);
+        Assert.True(await page.Locator($"#scenario option[value='{id}']").CountAsync() == 1, "the new scenario is not in the scenario list");
+
+        // Load it back, change it, and update it at the version read.
+        await page.SelectOptionAsync("#scenario", id);
+        await page.ClickAsync("#scenario-load");
+        await page.WaitForFunctionAsync("() => document.querySelector('#scenario-update').disabled === false");
+        string definition = await page.InputValueAsync("#scenario-definition");
+        await page.FillAsync("#scenario-definition", definition.Replace("2030-01-01", "2031-01-01", StringComparison.Ordinal));
+        await page.ClickAsync("#scenario-update");
+        await page.WaitForFunctionAsync("id => document.querySelector('#scenario-result').textContent === `Updated ${id}, now version 2.`", id);
+        JsonElement stored = await fixture.GetJsonAsync($"/v1/scenarios/{id}");
+        Assert.Equal("2", stored.GetProperty("version").GetString());
+        Assert.Contains("2031-01-01", stored.GetProperty("definition").GetString(), StringComparison.Ordinal);
+
+        // The key went only as the x-api-key header of the three writes, and is kept nowhere.
+        Assert.Equal(
+            [$"POST /v1/scenarios not-a-key", $"POST /v1/scenarios {DashboardServer.WriterKey}", $"PUT /v1/scenarios/{id} {DashboardServer.WriterKey}"],
+            keyHeaders);
+        Assert.DoesNotContain(dashboard.RequestUrls, u => u.Contains(DashboardServer.WriterKey, StringComparison.Ordinal));
+        string kept = await page.EvaluateAsync<string>("() => JSON.stringify([location.href, document.cookie, Object.entries(localStorage), Object.entries(sessionStorage)])");
+        Assert.DoesNotContain(DashboardServer.WriterKey, kept, StringComparison.Ordinal);
+
+        // The refused write is the one logged failure (Chromium logs every 4xx response).
+        Assert.All(dashboard.Problems, p => Assert.Contains("status of 401", p, StringComparison.Ordinal));
+        Assert.Single(dashboard.Problems);
+    }
+
     private static string Definition(string type, string field, string target, string from) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
