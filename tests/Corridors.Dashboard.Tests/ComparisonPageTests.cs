@@ -116,6 +116,50 @@ public sealed class ComparisonPageTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Legs_ClickedOnTheMapOrChosenInTheLegsTableShowTheirDetails()
+    {
+        await using DashboardPage dashboard = await fixture.OpenAsync(XianDuisburg2024);
+        await dashboard.WaitReadyAsync();
+        await dashboard.WaitRenderAsync(0);
+        IPage page = dashboard.Page;
+
+        // A click halfway along the Cape route's line (in the South Atlantic, clear of every marker).
+        JsonElement point = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const path = document.querySelector('path.route-maritime-cape');
+              const p = path.getPointAtLength(path.getTotalLength() / 2);
+              const m = path.getScreenCTM();
+              return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+            }
+            """);
+        await page.Mouse.ClickAsync(point.GetProperty("x").GetSingle(), point.GetProperty("y").GetSingle());
+        await page.WaitForSelectorAsync("#leg-details[data-link-id]");
+        string details = await page.InnerTextAsync("#leg-details");
+        Assert.StartsWith("Leg", details, StringComparison.Ordinal);
+        Assert.Contains("Maritime via the Cape of Good Hope", details, StringComparison.Ordinal);
+        JsonElement api = await fixture.CompareAsync(new
+        {
+            origin = "xian",
+            destination = "duisburg",
+            constraints = new { asOf = "2024-01-01", perspective = EuGeneral },
+        });
+        string[] capeLinks = [.. api.GetProperty("comparisons").EnumerateArray()
+            .Single(c => c.GetProperty("corridorId").GetString() == "maritime-cape")
+            .GetProperty("legs").EnumerateArray().Select(l => l.GetProperty("linkId").GetString()!)];
+        Assert.Contains(await page.GetAttributeAsync("#leg-details", "data-link-id"), capeLinks);
+
+        // The first Northern leg from the legs table, by keyboard: open the list, then "Show on map".
+        await page.FocusAsync("article.corridor-card[data-corridor-id='northern'] details.legs summary");
+        await page.Keyboard.PressAsync("Enter");
+        await page.FocusAsync("article.corridor-card[data-corridor-id='northern'] details.legs tbody tr:first-child button");
+        await page.Keyboard.PressAsync("Enter");
+        string firstLink = api.GetProperty("comparisons")[0].GetProperty("legs")[0].GetProperty("linkId").GetString()!;
+        await page.WaitForSelectorAsync($"#leg-details[data-link-id='{firstLink}']");
+        Assert.Contains("1: Xi'an → ", await page.InnerTextAsync("#leg-details"), StringComparison.Ordinal);
+        dashboard.AssertClean();
+    }
+
+    [Fact]
     public async Task ScenarioRedSeaClosed_SendsTheMaritimeRowRoundTheCape()
     {
         await using DashboardPage dashboard = await fixture.OpenAsync("/?from=xian&to=duisburg&asOf=2024-06-01");

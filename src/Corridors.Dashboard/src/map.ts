@@ -279,7 +279,7 @@ export class CorridorMap {
           opacity: 0.95,
           lineJoin: 'round' as const,
           ...(prohibited ? { dashArray: '2 9', lineCap: 'round' as const } : {}),
-          className: 'route-line',
+          className: `route-line route-${comparison.corridorId}`,
         }),
       });
       const cumulativeKm = [0];
