@@ -83,6 +83,10 @@ public static class CorridorsServerSetup
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler", LogLevel.Warning);
 
+        // A start-up failure is reported once, by Program.cs: one line for a configuration error (StartupFailure),
+        // the runtime's stack trace for anything else. The host's own "failed to start" entry would repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             CorridorsServerOptions options = kestrel.ApplicationServices.GetRequiredService<IOptions<CorridorsServerOptions>>().Value;

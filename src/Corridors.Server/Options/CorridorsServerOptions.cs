@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Corridors.Contracts.Mapping;
 using Corridors.Domain.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Options;
 
@@ -106,7 +105,6 @@ public sealed class CorridorsServerOptions
     /// the expensive queries (routes with alternatives, Pareto sets, matrices); over it a call gets RESOURCE_EXHAUSTED
     /// (gRPC) or 429 (JSON) with Retry-After.
     /// </summary>
-    [ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>The request limits these options set.</summary>
@@ -127,22 +125,18 @@ public sealed class MetricsPairOptions
 public sealed class RateLimitOptions
 {
     /// <summary>Scenario create, update and delete. Default 60 a minute, bursts of 20.</summary>
-    [ValidateObjectMembers]
     public RateLimitRule Mutations { get; set; } = new() { PermitsPerMinute = 60, Burst = 20 };
 
     /// <summary>FindRoutes, FindParetoRoutes, ComputeMatrix. Default 600 a minute, bursts of 100.</summary>
-    [ValidateObjectMembers]
     public RateLimitRule ExpensiveQueries { get; set; } = new() { PermitsPerMinute = 600, Burst = 100 };
 }
 
 /// <summary>A token bucket per caller: <see cref="Burst"/> calls at once, refilled at <see cref="PermitsPerMinute"/>.</summary>
 public sealed class RateLimitRule
 {
-    /// <summary>Calls allowed per minute, sustained.</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>Calls allowed per minute, sustained; at least 1.</summary>
     public int PermitsPerMinute { get; set; }
 
-    /// <summary>Calls allowed at once after a quiet spell (the bucket's size).</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>Calls allowed at once after a quiet spell (the bucket's size); at least 1.</summary>
     public int Burst { get; set; }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Options;
 
-/// <summary>Checks that data annotations cannot express: the listen address parses and the ports differ.</summary>
+/// <summary>Checks that data annotations cannot express: the listen address parses, the ports differ, nested settings.</summary>
 internal sealed class CorridorsServerOptionsValidator : IValidateOptions<CorridorsServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, CorridorsServerOptions options)
@@ -23,6 +23,14 @@ internal sealed class CorridorsServerOptionsValidator : IValidateOptions<Corrido
         if (options.BusinessDate.Length > 0 && !Contracts.Mapping.ProtoDates.TryParse(options.BusinessDate, out _))
         {
             failures.Add($"Corridors:BusinessDate '{options.BusinessDate}' is not a date in YYYY-MM-DD form (leave it empty for the UTC date of the clock).");
+        }
+
+        foreach ((string limit, RateLimitRule rule) in new[] { ("Mutations", options.RateLimits.Mutations), ("ExpensiveQueries", options.RateLimits.ExpensiveQueries) })
+        {
+            if (rule.PermitsPerMinute < 1 || rule.Burst < 1)
+            {
+                failures.Add($"Corridors:RateLimits:{limit} needs PermitsPerMinute and Burst of at least 1 (it has {rule.PermitsPerMinute} and {rule.Burst}).");
+            }
         }
 
         for (int i = 0; i < options.MetricsBoard.Count; i++)

@@ -105,6 +105,6 @@ public sealed class RateLimitTests : IDisposable
 
         OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => factory.Services.GetRequiredService<IOptions<CorridorsServerOptions>>().Value);
 
-        Assert.Contains("Burst", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Corridors:RateLimits:Mutations needs PermitsPerMinute and Burst of at least 1 (it has 60 and 0).", Assert.Single(error.Failures));
     }
 }

@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Corridors.Server.Networks;
+using Microsoft.Extensions.Options;
+
+namespace Corridors.Server.Hosting;
+
+/// <summary>
+/// Turns what stops the server from starting because of its configuration — a setting out of range, a bad listen
+/// address, a port in use, a networks folder without valid networks — into one line naming the setting and how to
+/// fix it, for exit code 78 (EX_CONFIG). Anything else is a bug and keeps its stack trace.
+/// </summary>
+public static partial class StartupFailure
+{
+    /// <summary>sysexits.h EX_CONFIG: a configuration error.</summary>
+    public const int ExitCode = 78;
+
+    private const string HowToSet = "Set it in appsettings.json, as an environment variable (Corridors__Name) or as an argument (--Corridors:Name=value).";
+
+    /// <summary>
+    /// True when the server is the process (not hosted by a test's WebApplicationFactory, which must see the
+    /// exception itself).
+    /// </summary>
+    public static bool EndsTheProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupFailure).Assembly;
+
+    public static bool TryDescribe(Exception exception, out string line)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        line = Unwrap(exception) switch
+        {
+            OptionsValidationException invalid => $"corridors: configuration error: {string.Join(" ", invalid.Failures.Select(Readable))} {HowToSet}",
+            NetworkLoadException network => $"corridors: {FirstLine(network.Message)} (each problem is logged above). Fix the files, or point Corridors:NetworksDirectory at a folder with valid networks.",
+            IOException { InnerException: SocketException or Microsoft.AspNetCore.Connections.AddressInUseException } bind =>
+                $"corridors: {bind.Message.TrimEnd('.')}. Stop whatever uses that address, or choose free ports with --Corridors:GrpcPort=N and --Corridors:HttpPort=N (0 picks any) or another --Corridors:ListenAddress.",
+            SocketException socket => $"corridors: cannot listen: {socket.Message}. Check Corridors:ListenAddress (an address of this machine, e.g. 127.0.0.1) and the ports.",
+            _ => string.Empty,
+        };
+        return line.Length > 0;
+    }
+
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        _ => exception,
+    };
+
+    /// <summary>"DataAnnotation validation failed for 'X' members: 'RateLimits.Mutations.Burst' with the error: '…'." → "Corridors:RateLimits:Mutations:Burst: …".</summary>
+    private static string Readable(string failure)
+    {
+        Match annotation = DataAnnotationFailure().Match(failure);
+        return annotation.Success
+            ? $"Corridors:{annotation.Groups["member"].Value.Replace('.', ':')}: {annotation.Groups["error"].Value.TrimEnd('.')}."
+            : failure;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r', ':');
+
+    [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'\\.?$")]
+    private static partial Regex DataAnnotationFailure();
+}
