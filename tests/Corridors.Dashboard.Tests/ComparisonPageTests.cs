@@ -124,6 +124,7 @@ public sealed class ComparisonPageTests(BrowserFixture fixture, ITestOutputHelpe
         IPage page = dashboard.Page;
 
         // A click halfway along the Cape route's line (in the South Atlantic, clear of every marker).
+        await page.Locator("#map").ScrollIntoViewIfNeededAsync();
         JsonElement point = await page.EvaluateAsync<JsonElement>("""
             () => {
               const path = document.querySelector('path.route-maritime-cape');

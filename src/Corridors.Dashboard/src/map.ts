@@ -261,21 +261,24 @@ export class CorridorMap {
     }
     this.routes.clear();
     const routed = new Set<string>();
-    for (const comparison of comparisons) {
+    // Earlier corridors are drawn wider, so a later route on the same line (the Cape routes under red-sea-closed)
+    // leaves the earlier one's edges showing.
+    const widths = comparisons.map((_, index) => Math.max(4, 9 - index));
+    comparisons.forEach((comparison, index) => {
       if (comparison.geometryGeojson === '') {
-        continue;
+        return;
       }
       const geometry = JSON.parse(comparison.geometryGeojson) as Geometry;
       const coordinates = lineCoordinates(geometry);
       if (coordinates.length < 2) {
-        continue;
+        return;
       }
       const colour = corridorColor(comparison.corridorId);
       const prohibited = comparison.outcome === 'ROUTE_OUTCOME_PROHIBITED';
       const layer = L.geoJSON(geometry, {
         style: () => ({
           color: colour,
-          weight: 7,
+          weight: widths[index] ?? 6,
           opacity: 0.95,
           lineJoin: 'round' as const,
           ...(prohibited ? { dashArray: '2 9', lineCap: 'round' as const } : {}),
@@ -306,7 +309,7 @@ export class CorridorMap {
         outcome: comparison.outcome,
         visible: true,
       });
-    }
+    });
     // Corridor networks fade behind the routes while a comparison is shown.
     for (const [id, layer] of this.corridorLayers) {
       layer.setStyle({ opacity: routed.size > 0 ? 0.3 : 0.85 });
