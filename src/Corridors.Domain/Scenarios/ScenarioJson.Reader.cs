@@ -202,7 +202,9 @@ public static partial class ScenarioJson
             }
 
             int severity = 0;
-            if (!item.TryGetProperty("severity", out JsonElement sev) || !sev.TryGetInt32(out severity) || severity is < Measure.MinSeverity or > Measure.MaxSeverity)
+            // TryGetInt32 throws (rather than returning false) for anything but a number: check the kind first.
+            if (!item.TryGetProperty("severity", out JsonElement sev) || sev.ValueKind != JsonValueKind.Number || !sev.TryGetInt32(out severity)
+                || severity is < Measure.MinSeverity or > Measure.MaxSeverity)
             {
                 Error(path + ".severity", $"required: an integer {Measure.MinSeverity}–{Measure.MaxSeverity}");
             }

@@ -44,6 +44,32 @@ public sealed class FuzzFindingsTests(LoaderHarnessFixture fixture) : IClassFixt
         Assert.Contains(result.Errors, e => e.Field == "sources" && e.Message.StartsWith("expected a source id but found an object", StringComparison.Ordinal));
     }
 
+    // An added measure's severity was read with TryGetInt32, which throws for anything but a number.
+    [Theory]
+    [InlineData("true")]
+    [InlineData("\"3\"")]
+    [InlineData("null")]
+    [InlineData("[3]")]
+    [InlineData("3.5")]
+    public void AddedMeasureWithSeverityNotAWholeNumber_IsAnError(string severity)
+    {
+        string json = File.ReadAllText(Seed("scenario", "crash-severity-not-a-number.json")).Replace("\"severity\":true", $"\"severity\":{severity}", StringComparison.Ordinal);
+
+        QueryResult<Scenario> result = ParseScenario(json);
+
+        Assert.Equal(new QueryError("changes[0].severity", "required: an integer 1–5"), Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public void AddedMeasureWithWholeSeverity_Loads()
+    {
+        string json = File.ReadAllText(Seed("scenario", "crash-severity-not-a-number.json")).Replace("\"severity\":true", "\"severity\":3", StringComparison.Ordinal);
+
+        Scenario scenario = Assert.IsType<Scenario>(ParseScenario(json).Value);
+
+        Assert.Equal(3, Assert.IsType<AddMeasure>(Assert.Single(scenario.Changes)).Measure.Severity);
+    }
+
     // System.Text.Json parses a string escaping half of a surrogate pair, then throws InvalidOperationException when
     // it is read (GetString, a property's Name, and the duplicate-property check of JsonDocument.Parse itself).
     [Theory]
