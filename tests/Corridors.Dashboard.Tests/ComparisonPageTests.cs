@@ -204,6 +204,64 @@ public sealed class ComparisonPageTests(BrowserFixture fixture, ITestOutputHelpe
         dashboard.AssertClean();
     }
 
+    [Fact]
+    public async Task Outcomes_NotYetOpenAndProhibitedAreExplainedInWords()
+    {
+        // 2014-01-01: the Middle Corridor's Baku–Tbilisi–Kars line is not open yet.
+        await using (DashboardPage early = await fixture.OpenAsync("/?from=xian&to=duisburg&asOf=2014-01-01"))
+        {
+            await early.WaitReadyAsync();
+            await early.WaitRenderAsync(0);
+            JsonElement api = await fixture.CompareAsync(new
+            {
+                origin = "xian",
+                destination = "duisburg",
+                constraints = new { asOf = "2014-01-01", perspective = EuGeneral },
+            });
+            JsonElement middle = api.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("corridorId").GetString() == "middle");
+            Assert.Equal("ROUTE_OUTCOME_NOT_YET_OPEN", middle.GetProperty("outcome").GetString());
+            string opensOn = middle.GetProperty("opensOn").GetString()!;
+            Row row = (await ReadRowsAsync(early.Page)).Single(r => r.CorridorId == "middle");
+            Assert.Equal($"Not yet open (opens {opensOn})", row.Outcome);
+            Assert.Null(row.Km); // route figures are shown only for FOUND and PROHIBITED
+            string words = await early.Page.InnerTextAsync("article.corridor-card[data-corridor-id='middle'] [data-field='explanation']");
+            Assert.StartsWith("Not yet open", words, StringComparison.Ordinal);
+            Assert.Contains($"forecast to open on {opensOn}", words, StringComparison.Ordinal);
+            early.AssertClean();
+        }
+
+        // Dual-use cargo from Duisburg to Xi'an in mid-2023: the EU's transit ban via Russia prohibits the Northern route.
+        await using DashboardPage dashboard = await fixture.OpenAsync("/?from=duisburg&to=xian&asOf=2023-06-01&cargo=dual-use");
+        await dashboard.WaitReadyAsync();
+        await dashboard.WaitRenderAsync(0);
+        Assert.Equal("dual-use", await dashboard.Page.InputValueAsync("#cargo"));
+        JsonElement prohibited = (await fixture.CompareAsync(new
+        {
+            origin = "duisburg",
+            destination = "xian",
+            constraints = new { asOf = "2023-06-01", perspective = new { regimes = (string[])["EU"], cargoClass = "dual-use" } },
+        })).GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("corridorId").GetString() == "northern");
+        Assert.Equal("ROUTE_OUTCOME_PROHIBITED", prohibited.GetProperty("outcome").GetString());
+        Row northern = (await ReadRowsAsync(dashboard.Page)).Single(r => r.CorridorId == "northern");
+        Assert.Equal("Prohibited", northern.Outcome);
+        Assert.True(Math.Abs(northern.Km!.Value - prohibited.GetProperty("distanceKm").GetDouble()) <= KmTolerance); // the route is shown
+        string explanation = await dashboard.Page.InnerTextAsync("article.corridor-card[data-corridor-id='northern'] [data-field='explanation']");
+        Assert.StartsWith("Prohibited", explanation, StringComparison.Ordinal);
+        foreach (JsonElement id in prohibited.GetProperty("sanctionRisk").GetProperty("prohibitingMeasureIds").EnumerateArray())
+        {
+            Assert.Contains(id.GetString()!, explanation, StringComparison.Ordinal);
+            // Each prohibiting measure is explained with its act, articles and date in force.
+            ILocator exposure = dashboard.Page.Locator($"article.corridor-card[data-corridor-id='northern'] li.exposure[data-measure-id='{id.GetString()}']");
+            string text = await exposure.TextContentAsync() ?? string.Empty;
+            JsonElement measure = prohibited.GetProperty("sanctionRisk").GetProperty("exposures").EnumerateArray().Single(x => x.GetProperty("measureId").GetString() == id.GetString());
+            Assert.Contains(measure.GetProperty("act").GetString()!, text, StringComparison.Ordinal);
+            Assert.Contains(measure.GetProperty("inForceFrom").GetString()!, text, StringComparison.Ordinal);
+            Assert.True(await exposure.Locator("ul.sources a[href]").CountAsync() > 0, $"{id} has no source link");
+        }
+
+        dashboard.AssertClean();
+    }
+
     internal sealed record Row(string CorridorId, string Outcome, double? Km, double? P50, string Via, double? DeltaP50, double? DeltaKm);
 
     internal static async Task<IReadOnlyList<Row>> ReadRowsAsync(IPage page)

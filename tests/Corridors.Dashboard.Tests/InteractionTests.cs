@@ -170,7 +170,8 @@ public sealed class InteractionTests(BrowserFixture fixture, ITestOutputHelper o
         await page.FillAsync("#api-key", DashboardServer.WriterKey);
         await page.ClickAsync("#scenario-create");
         await page.WaitForFunctionAsync("id => document.querySelector('#scenario-result').textContent === `Created ${id}, now version 1.`", id);
-        Assert.True(await page.Locator($"#scenario option[value='{id}']").CountAsync() == 1, "the new scenario is not in the scenario list");
+        // The scenario list is refreshed after the save: wait for the new entry (bounded), then pick it.
+        await page.WaitForSelectorAsync($"#scenario option[value='{id}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
         // Load it back, change it, and update it at the version read.
         await page.SelectOptionAsync("#scenario", id);
