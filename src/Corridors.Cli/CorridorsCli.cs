@@ -20,6 +20,7 @@ internal static class CorridorsCli
         root.Add(RouteCommand.Create(context));
         root.Add(ParetoCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));
+        root.Add(KeysCommand.Create(context));
         return root;
     }
 

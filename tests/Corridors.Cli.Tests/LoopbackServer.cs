@@ -30,6 +30,9 @@ public class LoopbackServer : WebApplicationFactory<ServerEndpoints>
 
     public string GrpcUrl { get; }
 
+    /// <summary>The keys file this server read at start-up (in its temp folder, unless a test class names one).</summary>
+    public string KeysFile => _settings.TryGetValue("Corridors:ApiKeys:KeysFile", out string? file) && file is not null ? file : Path.Combine(_folder, "api-keys.json");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,6 +44,7 @@ public class LoopbackServer : WebApplicationFactory<ServerEndpoints>
             ["Corridors:GrpcPort"] = "0",
             ["Corridors:HttpPort"] = "0",
             ["Corridors:ScenarioStore:DatabasePath"] = Path.Combine(_folder, "scenarios.db"),
+            ["Corridors:ApiKeys:KeysFile"] = Path.Combine(_folder, "api-keys.json"), // not the developer's own keys
         };
         foreach ((string key, string? value) in _settings)
         {

@@ -21,6 +21,40 @@ public sealed class ApiKeyOptions
 
     /// <summary>The accepted keys. Default none: every mutation is refused with UNAUTHENTICATED.</summary>
     public List<ApiKeyEntry> Keys { get; set; } = [];
+
+    /// <summary>
+    /// A file of more keys, written by <c>corridors keys add</c>; relative paths are under the content root. Read at
+    /// start-up when it exists. Default <c>data/api-keys.json</c> (beside the scenario database).
+    /// </summary>
+    public string KeysFile { get; set; } = Contracts.Keys.ApiKeyFile.DefaultPath;
+
+    /// <summary>Why the keys file could not be read (reported by validation at start-up).</summary>
+    internal List<string> KeysFileProblems { get; } = [];
+
+    /// <summary>Adds the keys of <see cref="KeysFile"/> (resolved under <paramref name="contentRoot"/>) to <see cref="Keys"/>.</summary>
+    internal void AddKeysFile(string contentRoot)
+    {
+        string path = Path.GetFullPath(Path.Combine(contentRoot, KeysFile));
+        try
+        {
+            IReadOnlyList<Contracts.Keys.ApiKeyRecord> records = Contracts.Keys.ApiKeyFile.Read(path);
+            for (int i = 0; i < records.Count; i++)
+            {
+                Contracts.Keys.ApiKeyRecord record = records[i];
+                Keys.Add(new ApiKeyEntry
+                {
+                    Principal = record.Principal ?? string.Empty,
+                    Sha256 = record.Sha256 ?? string.Empty,
+                    Role = Enum.TryParse(record.Role, ignoreCase: true, out ApiKeyRole role) ? role : ApiKeyRole.Unspecified,
+                    Origin = $"{path} keys[{i}]",
+                });
+            }
+        }
+        catch (Exception problem) when (problem is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            KeysFileProblems.Add($"{SectionName}:KeysFile: {problem.Message}");
+        }
+    }
 }
 
 /// <summary>One accepted key.</summary>
@@ -36,6 +70,9 @@ public sealed class ApiKeyEntry
 
     /// <summary><c>writer</c> (reads and mutations) or <c>reader</c> (reads only).</summary>
     public ApiKeyRole Role { get; set; }
+
+    /// <summary>Where the entry came from, for messages: empty for configuration, else the keys file's entry.</summary>
+    internal string Origin { get; set; } = string.Empty;
 }
 
 /// <summary>What a key may do.</summary>

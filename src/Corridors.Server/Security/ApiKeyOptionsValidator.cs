@@ -11,13 +11,13 @@ internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        List<string> failures = [.. options.KeysFileProblems];
         var principals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < options.Keys.Count; i++)
         {
             ApiKeyEntry key = options.Keys[i];
-            string at = $"{ApiKeyOptions.SectionName}:Keys:{i}";
+            string at = key.Origin.Length > 0 ? key.Origin : $"{ApiKeyOptions.SectionName}:Keys:{i}";
             if (string.IsNullOrWhiteSpace(key.Principal))
             {
                 failures.Add($"{at}:Principal is empty; name who uses the key (it appears in logs instead of the key).");

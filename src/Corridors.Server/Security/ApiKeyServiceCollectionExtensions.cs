@@ -18,6 +18,7 @@ public static class ApiKeyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ApiKeyOptions>()
             .BindConfiguration(ApiKeyOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((options, environment) => options.AddKeysFile(environment.ContentRootPath))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();

@@ -35,6 +35,25 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task AKeysFileThatIsNotOne_EndsWithOneLineNamingItAndExitCode78()
+    {
+        string keysFile = Path.Combine(Path.GetTempPath(), "corridors-bad-keys-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(keysFile, "{\"keys\": 5}");
+        try
+        {
+            (int exitCode, string stderr, _) = await RunServerAsync(["--Corridors:HttpPort=0", "--Corridors:GrpcPort=0", "--Corridors:ApiKeys:KeysFile=" + keysFile]);
+
+            Assert.Equal(StartupFailure.ExitCode, exitCode);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"corridors: configuration error: Corridors:ApiKeys:KeysFile: {keysFile} is not a keys file: ", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keysFile);
+        }
+    }
+
+    [Fact]
     public async Task APortInUse_EndsWithOneLineNamingTheAddressAndExitCode78()
     {
         using var occupied = new TcpListener(IPAddress.Loopback, 0);

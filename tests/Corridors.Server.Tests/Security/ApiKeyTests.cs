@@ -223,6 +223,10 @@ public sealed class ApiKeyTests : IDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(_loggerFactory);
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ContentRootPath = Path.Combine(Path.GetTempPath(), "corridors-no-content-root-" + Guid.NewGuid().ToString("N")), // no keys file there
+        });
         services.AddApiKeyAuthentication();
         return services.BuildServiceProvider();
     }

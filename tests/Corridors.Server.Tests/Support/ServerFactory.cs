@@ -23,6 +23,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     /// <summary>The setting naming the scenario database file.</summary>
     public const string StorePathKey = "Corridors:ScenarioStore:DatabasePath";
 
+    /// <summary>The setting naming the keys file <c>corridors keys add</c> writes.</summary>
+    public const string KeysFileKey = "Corridors:ApiKeys:KeysFile";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _ownStoreFolder;
     private readonly bool _kestrel;
@@ -37,6 +40,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             _ownStoreFolder = Path.Combine(Path.GetTempPath(), "corridors-server-" + Guid.NewGuid().ToString("N"));
             _settings[StorePathKey] = Path.Combine(_ownStoreFolder, "scenarios.db");
         }
+
+        // Never the developer's own keys file (corridors keys add): only the keys a test configures.
+        _settings.TryAdd(KeysFileKey, Path.Combine(Path.GetTempPath(), "corridors-no-keys-" + Guid.NewGuid().ToString("N") + ".json"));
 
         Clock = new FakeTimeProvider(start ?? Start);
         _kestrel = kestrel;
