@@ -50,6 +50,12 @@ public sealed class ComparisonPageTests(BrowserFixture fixture, ITestOutputHelpe
             output.WriteLine($"{row.CorridorId}: {row.Km} km (API {km}), P50 {row.P50} d (API {p50})");
         }
 
+        // The data's review date and freshness, as the API gives them for the pinned business date.
+        JsonElement freshness = api.GetProperty("dataFreshness");
+        Assert.Equal(freshness.GetProperty("reviewedOn").GetString(), await dashboard.Page.GetAttributeAsync("#freshness", "data-reviewed-on"));
+        Assert.Equal(freshness.GetProperty("stale").GetBoolean() ? "true" : "false", await dashboard.Page.GetAttributeAsync("#freshness", "data-stale"));
+        Assert.Contains($"reviewed {freshness.GetProperty("reviewedOn").GetString()}", await dashboard.Page.InnerTextAsync("#freshness"), StringComparison.Ordinal);
+
         // Xi'an–Duisburg on 2024-01-01: the Northern route enters the EU at Brest–Małaszewicze.
         Assert.Contains("Małaszewicze", rows[0].Via, StringComparison.Ordinal);
         Assert.Contains("Xi'an → Duisburg, as of 2024-01-01", await dashboard.Page.InnerTextAsync("#results-summary"), StringComparison.Ordinal);
