@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Corridors.Contracts.V1;
 using Corridors.Server.Options;
 using Google.Protobuf;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Services;
@@ -11,40 +11,46 @@ namespace Corridors.Server.Services;
 /// router is deterministic, the network is loaded once and a scenario's overlay is fixed per id, version and
 /// content), so the response is kept, keyed by the request's bytes, today's date and the scenario's
 /// <see cref="Scenarios.RegisteredScenario.Revision"/>; an updated scenario has a new revision, so its old answers
-/// are never served. Bounded by
-/// <see cref="CorridorsServerOptions.ComparisonCacheEntries"/>: when full it is emptied, not grown. Errors are not
-/// cached. Cached messages are shared and never modified.
+/// are never served. At most <see cref="CorridorsServerOptions.ComparisonCacheEntries"/> answers are kept
+/// (<see cref="MemoryCache"/> with a size limit): when it is full the least recently used leave, a tenth at a time,
+/// and the rest stay. Errors are not cached. Cached messages are shared and never modified.
 /// </summary>
-public sealed class ComparisonCache(IOptions<CorridorsServerOptions> options)
+public sealed class ComparisonCache : IDisposable
 {
-    private readonly ConcurrentDictionary<(DateOnly Today, string Scenario, ByteString Request), CompareCorridorsResponse> _entries = new();
-    private readonly int _capacity = options.Value.ComparisonCacheEntries;
+    private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
 
-    public int Count => _entries.Count;
+    private readonly MemoryCache? _entries;
+
+    public ComparisonCache(IOptions<CorridorsServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int capacity = options.Value.ComparisonCacheEntries;
+        _entries = capacity == 0 ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.1 });
+    }
+
+    /// <summary>Answers kept now.</summary>
+    public int Count => _entries?.Count ?? 0;
 
     /// <param name="scenarioRevision">The scenario's revision; null for the baseline.</param>
     public CompareCorridorsResponse GetOrAdd(CompareCorridorsRequest request, DateOnly today, string? scenarioRevision, Func<CompareCorridorsResponse> compute)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(compute);
-        if (_capacity == 0)
+        if (_entries is null)
         {
             return compute();
         }
 
         var key = (today, scenarioRevision ?? string.Empty, request.ToByteString());
-        if (_entries.TryGetValue(key, out CompareCorridorsResponse? cached))
+        if (_entries.TryGetValue(key, out CompareCorridorsResponse? cached) && cached is not null)
         {
             return cached;
         }
 
         CompareCorridorsResponse response = compute();
-        if (_entries.Count >= _capacity)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = response;
+        _entries.Set(key, response, OneEntry);
         return response;
     }
+
+    public void Dispose() => _entries?.Dispose();
 }
