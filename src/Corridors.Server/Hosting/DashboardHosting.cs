@@ -9,12 +9,12 @@ namespace Corridors.Server.Hosting;
 
 /// <summary>
 /// The dashboard: the static files the front end's build writes (<see cref="CorridorsServerOptions.DashboardDirectory"/>),
-/// served at <c>/</c> beside the JSON API it calls, compressed. The API under <c>/v1</c> is left uncompressed so the
-/// metrics stream reaches the browser message by message.
+/// served at <c>/</c> beside the JSON API it calls; answers compressed, except streams, which reach the browser message
+/// by message.
 /// </summary>
 public static class DashboardHosting
 {
-    /// <summary>The JSON API's path prefix: never compressed, never shadowed by a file.</summary>
+    /// <summary>The JSON API's path prefix.</summary>
     public const string ApiPrefix = "/v1";
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
@@ -37,21 +37,21 @@ public static class DashboardHosting
         string folder = RepositoryFolder.Resolve(options.DashboardDirectory, app.Environment.ContentRootPath);
 
         bool built = File.Exists(Path.Combine(folder, "index.html"));
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(ApiPrefix), page =>
+
+        // Everything on the HTTP port is compressed for clients that accept it, except the streams (":watch"), which
+        // must reach the client message by message. gRPC (application/grpc) is never in the compressed types.
+        app.UseWhen(context => !context.Request.Path.Value!.EndsWith(":watch", StringComparison.Ordinal), page => page.UseResponseCompression());
+        if (built)
         {
-            page.UseResponseCompression();
-            if (built)
+            var files = new PhysicalFileProvider(folder);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions
             {
-                var files = new PhysicalFileProvider(folder);
-                page.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-                page.UseStaticFiles(new StaticFileOptions
-                {
-                    FileProvider = files,
-                    // Revalidated on every load (ETag): a rebuilt dashboard is never mixed with a cached one.
-                    OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-                });
-            }
-        });
+                FileProvider = files,
+                // Revalidated on every load (ETag): a rebuilt dashboard is never mixed with a cached one.
+                OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            });
+        }
 
         if (!built)
         {
