@@ -10,7 +10,7 @@ namespace Corridors.Server.Errors;
 /// becomes CANCELLED or, past the deadline, DEADLINE_EXCEEDED; anything else is logged with its stack trace and
 /// becomes INTERNAL with a generic message.
 /// </summary>
-public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider clock) : Interceptor
+public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider clock, Metrics.CorridorsTelemetry telemetry) : Interceptor
 {
     /// <summary>What a client sees for an unexpected failure: no type, no message, no stack trace.</summary>
     public const string InternalMessage = "internal error; the server has logged it";
@@ -23,20 +23,27 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
         ArgumentNullException.ThrowIfNull(continuation);
         ArgumentNullException.ThrowIfNull(context);
         JsonRequestGuard.HandlerRan(context);
+        long started = clock.GetTimestamp();
+        StatusCode status = StatusCode.OK;
         try
         {
             return await continuation(request, context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            RpcException translated = Translate(exception, context);
+            status = translated.StatusCode;
+            throw translated;
         }
         catch (RpcException rejected)
         {
-            StatusCode code = rejected.StatusCode;
-            string detail = rejected.Status.Detail;
-            Log.CallRejected(logger, context.Method, code, detail);
+            status = rejected.StatusCode;
+            Log.CallRejected(logger, context.Method, status, rejected.Status.Detail);
             throw;
+        }
+        finally
+        {
+            telemetry.RpcAnswered(context.Method, status, clock.GetElapsedTime(started));
         }
     }
 

@@ -49,6 +49,7 @@ public static class CorridorsServerSetup
         services.AddSingleton<ScenarioRegistry>();
         services.AddApiKeyAuthentication();
         services.AddCorridorsRateLimits();
+        builder.AddCorridorsObservability();
         services.AddDashboard();
 
         // Hosted services start before Kestrel, in registration order: the network is loaded and the scenario store
@@ -111,6 +112,7 @@ public static class CorridorsServerSetup
         app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapCorridorsObservability();
         return app;
     }
 }

@@ -20,10 +20,12 @@ public sealed class ComparisonCache : IDisposable
     private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
 
     private readonly MemoryCache? _entries;
+    private readonly Metrics.CorridorsTelemetry? _telemetry;
 
-    public ComparisonCache(IOptions<CorridorsServerOptions> options)
+    public ComparisonCache(IOptions<CorridorsServerOptions> options, Metrics.CorridorsTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _telemetry = telemetry;
         int capacity = options.Value.ComparisonCacheEntries;
         _entries = capacity == 0 ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.1 });
     }
@@ -44,9 +46,11 @@ public sealed class ComparisonCache : IDisposable
         var key = (today, scenarioRevision ?? string.Empty, request.ToByteString());
         if (_entries.TryGetValue(key, out CompareCorridorsResponse? cached) && cached is not null)
         {
+            _telemetry?.CacheLookup(hit: true);
             return cached;
         }
 
+        _telemetry?.CacheLookup(hit: false);
         CompareCorridorsResponse response = compute();
         _entries.Set(key, response, OneEntry);
         return response;

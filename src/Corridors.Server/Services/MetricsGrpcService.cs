@@ -19,6 +19,7 @@ namespace Corridors.Server.Services;
 [Authorize(Policy = ApiKeyPolicies.Reader)]
 public sealed class MetricsGrpcService(
     MetricsBoard board,
+    CorridorsTelemetry telemetry,
     ScenarioRegistry scenarios,
     IOptions<CorridorsServerOptions> options,
     TimeProvider clock,
@@ -75,6 +76,7 @@ public sealed class MetricsGrpcService(
 
         ChannelReader<ScenarioSignal>? signals = watch?.Signals;
         Log.WatchStarted(logger, pairs.Count, heartbeat.TotalSeconds);
+        telemetry.WatchOpened();
         int sent = 0;
         try
         {
@@ -135,6 +137,7 @@ public sealed class MetricsGrpcService(
         }
         finally
         {
+            telemetry.WatchClosed();
             Log.WatchEnded(logger, sent);
         }
     }

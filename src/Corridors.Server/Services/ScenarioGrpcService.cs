@@ -15,7 +15,7 @@ namespace Corridors.Server.Services;
 /// refusals become statuses in <see cref="ScenarioErrors"/>.
 /// </summary>
 [Authorize(Policy = ApiKeyPolicies.Reader)]
-public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioService.ScenarioServiceBase
+public sealed class ScenarioGrpcService(ScenarioRegistry registry, Metrics.CorridorsTelemetry telemetry) : ScenarioService.ScenarioServiceBase
 {
     [Authorize(Policy = ApiKeyPolicies.Writer)]
     [EnableRateLimiting(RateLimits.Mutations)]
@@ -24,6 +24,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ScenarioMutation outcome = await registry.CreateAsync(request.Id, request.Name, request.Definition, context.CancellationToken).ConfigureAwait(false);
+        telemetry.ScenarioWrite("create", outcome);
         return outcome is ScenarioMutation.Done { Scenario: { } created }
             ? ScenarioMessages.ToProto(created)
             : throw ScenarioErrors.ToRpcException(outcome);
@@ -56,6 +57,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
         ArgumentNullException.ThrowIfNull(context);
         ScenarioMutation outcome = await registry.UpdateAsync(request.Id, request.ExpectedVersion, request.Name, request.Definition, context.CancellationToken)
             .ConfigureAwait(false);
+        telemetry.ScenarioWrite("update", outcome);
         return outcome is ScenarioMutation.Done { Scenario: { } updated }
             ? ScenarioMessages.ToProto(updated)
             : throw ScenarioErrors.ToRpcException(outcome);
@@ -68,6 +70,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry) : ScenarioSer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ScenarioMutation outcome = await registry.DeleteAsync(request.Id, request.ExpectedVersion, context.CancellationToken).ConfigureAwait(false);
+        telemetry.ScenarioWrite("delete", outcome);
         return outcome is ScenarioMutation.Done done
             ? new DeleteScenarioResponse { Id = done.Id, Version = done.Version }
             : throw ScenarioErrors.ToRpcException(outcome);

@@ -17,10 +17,15 @@ public sealed class ErrorInterceptorTests : IDisposable
     {
         _loggerFactory.Dispose();
         _logs.Dispose();
+        _meters.Dispose();
     }
 
+    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider _meters =
+        Microsoft.Extensions.DependencyInjection.MetricsServiceExtensions.AddMetrics(new Microsoft.Extensions.DependencyInjection.ServiceCollection()).BuildServiceProvider();
+
     private ErrorInterceptor Interceptor() =>
-        new(Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<ErrorInterceptor>(_loggerFactory), _clock);
+        new(Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<ErrorInterceptor>(_loggerFactory), _clock,
+            new Corridors.Server.Metrics.CorridorsTelemetry(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(_meters)));
 
     [Fact]
     public async Task UnexpectedException_IsInternalWithAGenericMessageAndIsLogged()
