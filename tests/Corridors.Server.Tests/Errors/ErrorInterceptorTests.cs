@@ -1,6 +1,7 @@
 using Corridors.Server.Errors;
 using Corridors.Server.Tests.Support;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Corridors.Server.Tests.Errors;
@@ -20,12 +21,11 @@ public sealed class ErrorInterceptorTests : IDisposable
         _meters.Dispose();
     }
 
-    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider _meters =
-        Microsoft.Extensions.DependencyInjection.MetricsServiceExtensions.AddMetrics(new Microsoft.Extensions.DependencyInjection.ServiceCollection()).BuildServiceProvider();
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     private ErrorInterceptor Interceptor() =>
         new(Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<ErrorInterceptor>(_loggerFactory), _clock,
-            new Corridors.Server.Metrics.CorridorsTelemetry(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(_meters)));
+            new Corridors.Server.Metrics.CorridorsTelemetry(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
     [Fact]
     public async Task UnexpectedException_IsInternalWithAGenericMessageAndIsLogged()
