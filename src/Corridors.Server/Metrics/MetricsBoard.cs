@@ -31,10 +31,14 @@ public sealed class MetricsBoard(
     /// <summary>The scenario part of the baseline's version.</summary>
     public const string BaselineScenarioPart = "s0";
 
-    /// <summary>Most boards cached at once; the cache is emptied past it (boards are few in practice).</summary>
-    private const int MaxCachedBoards = 256;
+    /// <summary>Most boards cached at once; past it the least recently used tenth leave (boards are few in practice).</summary>
+    internal const int MaxCachedBoards = 256;
 
-    private readonly ConcurrentDictionary<string, Lazy<GetCorridorMetricsResponse>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedBoard> _cache = new(StringComparer.Ordinal);
+    private long _uses;
+
+    /// <summary>Boards cached now.</summary>
+    internal int CachedBoards => _cache.Count;
 
     /// <summary>The as-of date metrics are computed for: today's business date.</summary>
     public DateOnly Today => calendar.Today;
@@ -74,33 +78,43 @@ public sealed class MetricsBoard(
         DateOnly today = Today;
         string version = VersionOn(today, scenario);
         string key = version + "|" + string.Join(";", pairs.Select(p => p.Origin.Id.Value + ">" + p.Destination.Id.Value));
-        if (_cache.TryGetValue(key, out Lazy<GetCorridorMetricsResponse>? cached) && cached.IsValueCreated)
+        if (_cache.TryGetValue(key, out CachedBoard? cached) && cached.Answer.IsValueCreated)
         {
-            return cached.Value;
+            cached.LastUse = Interlocked.Increment(ref _uses);
+            return cached.Answer.Value;
         }
 
         if (_cache.Count >= MaxCachedBoards)
         {
-            _cache.Clear();
+            EvictLeastRecentlyUsed();
         }
 
         // One computation per key however many watchers wake at once; a failed one (cancelled) is not kept.
-        Lazy<GetCorridorMetricsResponse> entry = _cache.GetOrAdd(key, _ => new Lazy<GetCorridorMetricsResponse>(
-            () => Compute(pairs, scenario, today, version, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+        CachedBoard entry = _cache.GetOrAdd(key, _ => new CachedBoard(new Lazy<GetCorridorMetricsResponse>(
+            () => Compute(pairs, scenario, today, version, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)));
+        entry.LastUse = Interlocked.Increment(ref _uses);
         try
         {
-            return entry.Value;
+            return entry.Answer.Value;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Another caller's computation was cancelled: compute again under this caller's token.
-            _cache.TryRemove(new KeyValuePair<string, Lazy<GetCorridorMetricsResponse>>(key, entry));
+            _cache.TryRemove(new KeyValuePair<string, CachedBoard>(key, entry));
             return Get(pairs, scenario, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            _cache.TryRemove(new KeyValuePair<string, Lazy<GetCorridorMetricsResponse>>(key, entry));
+            _cache.TryRemove(new KeyValuePair<string, CachedBoard>(key, entry));
             throw;
+        }
+    }
+
+    private void EvictLeastRecentlyUsed()
+    {
+        foreach (KeyValuePair<string, CachedBoard> stale in _cache.OrderBy(e => e.Value.LastUse).Take(Math.Max(1, MaxCachedBoards / 10)).ToList())
+        {
+            _cache.TryRemove(stale);
         }
     }
 
@@ -128,4 +142,12 @@ public sealed class MetricsBoard(
 
     private string VersionOn(DateOnly date, RegisteredScenario? scenario) =>
         $"{loaded.Version}-{scenario?.Revision ?? BaselineScenarioPart}-{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private sealed class CachedBoard(Lazy<GetCorridorMetricsResponse> answer)
+    {
+        public Lazy<GetCorridorMetricsResponse> Answer { get; } = answer;
+
+        /// <summary>When it was last asked for, as a count of uses (a clock no test has to move).</summary>
+        public long LastUse { get; set; }
+    }
 }
