@@ -15,6 +15,7 @@ internal sealed record LoadOptions(Uri Server, int Clients, int Requests, TimeSp
         throughput and p50/p99 latency of CompareCorridors and of an empty call (grpc.health.v1 Check) in the same run.
 
         Usage: dotnet run -c Release --project tests/Corridors.LoadTest -- [options]
+               dotnet run -c Release --project tests/Corridors.LoadTest -- soak --help   (the mixed soak)
           --server URL        gRPC (h2c) address, loopback only        (default http://127.0.0.1:50051)
           --clients N         concurrent clients, one channel each     (default 16, at most 256)
           --requests N        calls per method, shared by the clients  (default 20000, at most 1000000)
@@ -78,6 +79,6 @@ internal sealed record LoadOptions(Uri Server, int Clients, int Requests, TimeSp
         return (options, null);
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress? address) && IPAddress.IsLoopback(address));
 }
