@@ -36,6 +36,9 @@ internal sealed partial class ServerProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>The HTTP/1.1 endpoint (JSON, <c>/metrics</c>), known once the server listens.</summary>
+    public Uri? HttpAddress { get; private set; }
+
     /// <summary>The server's warning, error and critical log lines so far (first line of each entry, then its message).</summary>
     public IReadOnlyList<string> Problems
     {
@@ -49,7 +52,7 @@ internal sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>Starts <paramref name="serverDll"/> with <c>dotnet</c> from the current folder (the repository root, whose <c>networks/</c> it serves) and waits until it listens.</summary>
-    public static async Task<(ServerProcess Server, Uri GrpcAddress)> StartAsync(string serverDll, bool raiseRateLimits)
+    public static async Task<(ServerProcess Server, Uri GrpcAddress)> StartAsync(string serverDll, bool raiseRateLimits, IReadOnlyList<string> extraArguments)
     {
         string dll = Path.GetFullPath(serverDll);
         if (!File.Exists(dll))
@@ -92,6 +95,11 @@ internal sealed partial class ServerProcess : IDisposable
                 start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Corridors:RateLimits:{limit}:PermitsPerMinute={SoakOptions.RaisedPermitsPerMinute}"));
                 start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Corridors:RateLimits:{limit}:Burst={SoakOptions.RaisedPermitsPerMinute}"));
             }
+        }
+
+        foreach (string argument in extraArguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
         Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -202,10 +210,11 @@ internal sealed partial class ServerProcess : IDisposable
 
         if (ListeningLine().Match(line) is { Success: true } match)
         {
+            HttpAddress = new Uri(match.Groups[2].Value);
             _listening.TrySetResult(new Uri(match.Groups[1].Value));
         }
     }
 
-    [GeneratedRegex(@"gRPC \(HTTP/2 h2c\) on (\S+),")]
+    [GeneratedRegex(@"gRPC \(HTTP/2 h2c\) on (\S+), JSON .* on (\S+)$")]
     private static partial Regex ListeningLine();
 }

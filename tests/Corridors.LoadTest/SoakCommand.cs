@@ -32,13 +32,17 @@ internal static class SoakCommand
             string serverNote;
             if (options.Server is null)
             {
-                (started, address) = await ServerProcess.StartAsync(options.ServerDll, raiseRateLimits: !options.KeepRateLimits).ConfigureAwait(false);
+                (started, address) = await ServerProcess.StartAsync(options.ServerDll, raiseRateLimits: !options.KeepRateLimits, options.ServerArguments).ConfigureAwait(false);
                 pid = started.Pid;
                 key = started.ApiKey;
                 limiterExpected = options.KeepRateLimits;
                 serverNote = options.KeepRateLimits
                     ? $"started by the soak, pid {pid}, default rate limits (the limiter's RESOURCE_EXHAUSTED counted as expected)"
                     : string.Create(CultureInfo.InvariantCulture, $"started by the soak, pid {pid}, both rate limits raised to {SoakOptions.RaisedPermitsPerMinute:N0}/min, burst {SoakOptions.RaisedPermitsPerMinute:N0}");
+                if (options.ServerArguments.Count > 0)
+                {
+                    serverNote += ", " + string.Join(' ', options.ServerArguments);
+                }
             }
             else
             {
@@ -53,7 +57,7 @@ internal static class SoakCommand
             string load = ReadLoadAverage();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"soak: {options.Clients} clients and {options.Watchers} Watch streams for {options.Duration.TotalSeconds:0.#} s against {address} ({serverNote}); seed {options.Seed}; load average before: {load}"));
-            SoakResult result = await new SoakRun(options, address, pid, key, limiterExpected).RunAsync().ConfigureAwait(false);
+            SoakResult result = await new SoakRun(options, address, pid, started?.HttpAddress, key, limiterExpected).RunAsync().ConfigureAwait(false);
             if (started is not null)
             {
                 foreach (string problem in started.Problems)
@@ -141,6 +145,21 @@ internal static class SoakCommand
             }
 
             text.AppendLine();
+            if (result.HeapTimeline.Count > 0)
+            {
+                text.Append("GC heap after the last collection, every 5 s (MiB):");
+                foreach ((double at, long bytes) in result.HeapTimeline)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {at:0}s {bytes / 1048576.0:0}");
+                }
+
+                text.AppendLine();
+            }
+
+            if (result.GcAfterWarmup is { } warm && result.GcAtEnd is { } end)
+            {
+                line($"Server GC (its /metrics): heap after the last collection {warm.HeapBytes / 1048576.0:0.0} → {end.HeapBytes / 1048576.0:0.0} MiB, committed by the GC {warm.CommittedBytes / 1048576.0:0.0} → {end.CommittedBytes / 1048576.0:0.0} MiB, gen2 collections {warm.Gen2Collections} → {end.Gen2Collections} (after warm-up → end); GC mode {Environment.GetEnvironmentVariable("DOTNET_gcServer") switch { "0" => "workstation (DOTNET_gcServer=0)", "1" => "server (DOTNET_gcServer=1)", _ => "the server's default" }}.");
+            }
         }
         else
         {

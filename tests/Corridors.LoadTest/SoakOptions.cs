@@ -14,7 +14,8 @@ internal sealed record SoakOptions(
     TimeSpan Duration,
     TimeSpan Warmup,
     bool KeepRateLimits,
-    int Seed)
+    int Seed,
+    IReadOnlyList<string> ServerArguments)
 {
     public const int MaxWatchers = 1_000;
     public const int MaxWatchedScenarios = 16;
@@ -39,6 +40,8 @@ internal sealed record SoakOptions(
           --server-dll PATH   the server to start                              (default above)
           --keep-rate-limits  start it with the default rate limits; RESOURCE_EXHAUSTED from the limiter is then
                               counted as an expected refusal and reported separately
+          --server-arg ARG    one more setting for it, e.g. --server-arg --Corridors:ComparisonCacheEntries=0 (repeatable)
+        It also reads the server's GC heap from its /metrics after the warm-up and at the end.
         Or against a server you started (its rate limits apply; the limiter's refusals count as expected):
           --server URL        gRPC (h2c) address, loopback only
           --server-pid PID    the server's process, to read its VmRSS from /proc/PID/status (else RSS is not reported)
@@ -55,7 +58,7 @@ internal sealed record SoakOptions(
     /// <summary>Parses the arguments after <c>soak</c>; null with a message for anything wrong, including a non-loopback server.</summary>
     public static (SoakOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        var options = new SoakOptions(null, DefaultServerDll, null, null, 64, 100, 4, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), false, 1);
+        var options = new SoakOptions(null, DefaultServerDll, null, null, 64, 100, 4, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), false, 1, []);
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
@@ -83,6 +86,9 @@ internal sealed record SoakOptions(
                     break;
                 case "--server-dll":
                     options = options with { ServerDll = value };
+                    break;
+                case "--server-arg" when value.StartsWith("--Corridors:", StringComparison.Ordinal):
+                    options = options with { ServerArguments = [.. options.ServerArguments, value] };
                     break;
                 case "--server-pid" when TryInt(value, 1, int.MaxValue, out int pid):
                     options = options with { ServerPid = pid };

@@ -35,6 +35,9 @@ internal sealed class SoakRun
     private readonly SoakOptions _options;
     private readonly Uri _address;
     private readonly int? _serverPid;
+    private readonly Uri? _metricsAddress;
+    private GcFigures? _gcAfterWarmup;
+    private readonly List<(double Seconds, long Bytes)> _heapTimeline = [];
     private readonly Metadata _writerKey;
     private readonly bool _limiterRefusalsExpected;
     private readonly long[] _lastUpdateSent;
@@ -45,8 +48,9 @@ internal sealed class SoakRun
     private int _openAtEnd;
     private SoakWorkload? _workload;
 
-    public SoakRun(SoakOptions options, Uri address, int? serverPid, string writerKey, bool limiterRefusalsExpected)
+    public SoakRun(SoakOptions options, Uri address, int? serverPid, Uri? metricsAddress, string writerKey, bool limiterRefusalsExpected)
     {
+        _metricsAddress = metricsAddress;
         _options = options;
         _address = address;
         _serverPid = serverPid;
@@ -70,6 +74,7 @@ internal sealed class SoakRun
         List<GrpcChannel> clientChannels = [.. Enumerable.Range(0, _options.Clients).Select(_ => GrpcChannel.ForAddress(_address, new GrpcChannelOptions { HttpHandler = handler() }))];
         List<GrpcChannel> watchChannels = [.. Enumerable.Range(0, (_options.Watchers + WatchersPerChannel - 1) / WatchersPerChannel)
             .Select(_ => GrpcChannel.ForAddress(_address, new GrpcChannelOptions { HttpHandler = handler() }))];
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
             GrpcChannel setup = clientChannels[0];
@@ -98,7 +103,7 @@ internal sealed class SoakRun
             using var stopSampling = new CancellationTokenSource();
             CpuSample cpuStart = CpuSample.Take(_serverPid);
             long started = Stopwatch.GetTimestamp();
-            Task sampler = SampleResidentAsync(rss, started, stopSampling.Token);
+            Task sampler = SampleResidentAsync(http, rss, started, stopSampling.Token);
             stop.CancelAfter(_options.Duration);
             Task[] clients = [.. Enumerable.Range(0, _options.Clients).Select(i =>
                 Task.Run(() => ClientAsync(i, clientChannels[i], versions, clientRecorders[i], compareKeys[i], stop.Token)))];
@@ -115,6 +120,7 @@ internal sealed class SoakRun
 
             await stopSampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
+            GcFigures? gcAtEnd = _metricsAddress is null ? null : await GcFigures.ScrapeAsync(http, _metricsAddress).ConfigureAwait(false);
 
             await closeWatchers.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(watchers).ConfigureAwait(false);
@@ -134,7 +140,10 @@ internal sealed class SoakRun
                 _watcherScenario.Count(s => s < 0),
                 _pushesPerWatcher.Where((_, i) => _watcherScenario[i] >= 0 && _updates[_watcherScenario[i]] > 0).Count(p => p == 0),
                 distinctCompares,
-                compares);
+                compares,
+                _gcAfterWarmup,
+                gcAtEnd,
+                [.. _heapTimeline]);
         }
         finally
         {
@@ -142,6 +151,7 @@ internal sealed class SoakRun
             {
                 channel.Dispose();
             }
+
         }
     }
 
@@ -200,7 +210,7 @@ internal sealed class SoakRun
         }
     }
 
-    private async Task SampleResidentAsync(List<(double Seconds, long Kib)> samples, long started, CancellationToken stop)
+    private async Task SampleResidentAsync(HttpClient http, List<(double Seconds, long Kib)> samples, long started, CancellationToken stop)
     {
         if (_serverPid is not { } pid)
         {
@@ -212,11 +222,26 @@ internal sealed class SoakRun
         {
             while (await tick.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
+                TimeSpan at = Stopwatch.GetElapsedTime(started);
                 if (ServerProcess.ResidentKib(pid) is { } kib)
                 {
                     lock (samples)
                     {
-                        samples.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, kib));
+                        samples.Add((at.TotalSeconds, kib));
+                    }
+                }
+
+                if (_metricsAddress is not null && ((_gcAfterWarmup is null && at >= _options.Warmup) || samples.Count % 5 == 0))
+                {
+                    GcFigures? gc = await GcFigures.ScrapeAsync(http, _metricsAddress).ConfigureAwait(false);
+                    if (gc is not null)
+                    {
+                        _heapTimeline.Add((at.TotalSeconds, gc.HeapBytes));
+                    }
+
+                    if (_gcAfterWarmup is null && at >= _options.Warmup)
+                    {
+                        _gcAfterWarmup = gc;
                     }
                 }
             }
@@ -468,4 +493,7 @@ internal sealed record SoakResult(
     int BaselineStreams,
     int SilentStreams,
     int DistinctCompares,
-    int Compares);
+    int Compares,
+    GcFigures? GcAfterWarmup,
+    GcFigures? GcAtEnd,
+    IReadOnlyList<(double Seconds, long Bytes)> HeapTimeline);
