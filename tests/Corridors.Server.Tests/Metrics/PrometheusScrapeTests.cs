@@ -6,9 +6,16 @@ using Corridors.Server.Tests.Support;
 
 namespace Corridors.Server.Tests.Metrics;
 
-/// <summary><c>/metrics</c>: the board as Prometheus gauges carrying the API's figures, and the server's own metrics.</summary>
+/// <summary>
+/// <c>/metrics</c>: the board as Prometheus gauges carrying the API's figures, and the server's own metrics. Alone in
+/// the test process: OpenTelemetry listens to meters by name, so a scrape would also show every other test server
+/// alive at the time (one server per process in production).
+/// </summary>
+[Collection(Name)]
 public sealed partial class PrometheusScrapeTests : IDisposable
 {
+    public const string Name = "metrics-scrape";
+
     private readonly ServerFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
@@ -64,3 +71,6 @@ public sealed partial class PrometheusScrapeTests : IDisposable
     [GeneratedRegex("otel_scope_name=\"[^\"]*\",?")]
     private static partial Regex ScopeLabel();
 }
+
+[CollectionDefinition(PrometheusScrapeTests.Name, DisableParallelization = true)]
+public sealed class PrometheusScrapeDefinition;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Corridors.Contracts.V1;
 using Corridors.Server.Tests.Support;
@@ -45,6 +46,26 @@ public sealed class MetricsServiceTests(SharedServer server)
         Assert.Empty(again.Pairs);
         Assert.False(stale.Unchanged);
         Assert.Equal(4, stale.Pairs.Count);
+    }
+
+    /// <summary>Over JSON a watch of chosen pairs is a POST: the first message of the stream carries those pairs only.</summary>
+    [Fact]
+    public async Task WatchOverJson_PostWithPairs_StreamsThosePairs()
+    {
+        using HttpClient client = server.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/metrics:watch")
+        {
+            Content = new StringContent("""{"pairs":[{"origin":"chengdu","destination":"hamburg"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).Within();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        string? first = await reader.ReadLineAsync().Within();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using JsonDocument message = JsonDocument.Parse(first!);
+        JsonElement pair = Assert.Single(message.RootElement.GetProperty("metrics").GetProperty("pairs").EnumerateArray());
+        Assert.Equal(("chengdu", "hamburg"), (pair.GetProperty("origin").GetProperty("id").GetString(), pair.GetProperty("destination").GetProperty("id").GetString()));
     }
 
     [Fact]
