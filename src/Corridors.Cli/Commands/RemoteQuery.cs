@@ -56,7 +56,10 @@ internal static class RemoteQuery
         }
         catch (RpcException e)
         {
-            context.Error.WriteLine($"corridors: --server {address}: {e.StatusCode}: {e.Status.Detail}");
+            string hint = e.StatusCode == StatusCode.Unavailable
+                ? " Is a Corridors server running there? Start one with: dotnet run --project src/Corridors.Server"
+                : string.Empty;
+            context.Error.WriteLine($"corridors: --server {address}: {e.StatusCode}: {e.Status.Detail}{hint}");
             return ExitCodes.ServerUnavailable;
         }
 

@@ -40,7 +40,10 @@ public static class ApiKeyFile
         }
         catch (JsonException malformed)
         {
-            throw new InvalidDataException($"{path} is not a keys file: {malformed.Message}", malformed);
+            string where = malformed.LineNumber is long line ? $" (line {line + 1}, at {malformed.Path})" : string.Empty;
+            throw new InvalidDataException(
+                $"{path} is not a keys file{where}: it should be {{\"keys\":[{{\"principal\":…,\"sha256\":…,\"role\":\"writer\"|\"reader\"}}]}}; corridors keys add writes one.",
+                malformed);
         }
     }
 

@@ -84,7 +84,7 @@ public sealed class KeysCommandTests : IDisposable
         CliRun refused = CliRun.Invoke("keys", "add", "--role", "writer", "--name", "me", "--file", KeysFile);
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.StartsWith($"corridors: {KeysFile} is not a keys file: ", refused.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"corridors: {KeysFile} is not a keys file (line 1, at $): it should be {{\"keys\":[", refused.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal("{ not json", File.ReadAllText(KeysFile));
     }
 

@@ -45,7 +45,7 @@ public sealed class StartupFailureTests
 
             Assert.Equal(StartupFailure.ExitCode, exitCode);
             string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith($"corridors: configuration error: Corridors:ApiKeys:KeysFile: {keysFile} is not a keys file: ", line, StringComparison.Ordinal);
+            Assert.StartsWith($"corridors: configuration error: Corridors:ApiKeys:KeysFile: {keysFile} is not a keys file (line 1, at $.keys): it should be ", line, StringComparison.Ordinal);
         }
         finally
         {
