@@ -112,7 +112,10 @@ public sealed class MetricsBoard(
 
     private void EvictLeastRecentlyUsed()
     {
-        foreach (KeyValuePair<string, CachedBoard> stale in _cache.OrderBy(e => e.Value.LastUse).Take(Math.Max(1, MaxCachedBoards / 10)).ToList())
+        // ToArray is the dictionary's own snapshot under its locks. LINQ straight over it reads Count, then copies into an
+        // array of that size: an entry removed in between leaves a default pair (null Value) and the key selector threw
+        // NullReferenceException — a Watch stream ended with INTERNAL in the soak (tests/Corridors.LoadTest).
+        foreach (KeyValuePair<string, CachedBoard> stale in _cache.ToArray().OrderBy(e => e.Value.LastUse).Take(Math.Max(1, MaxCachedBoards / 10)).ToList())
         {
             _cache.TryRemove(stale);
         }
