@@ -22,7 +22,7 @@ internal sealed partial class ServerProcess : IDisposable
     private readonly Queue<string> _tail = new();
     private readonly List<string> _problems = [];
     private readonly Lock _gate = new();
-    private bool _messageFollows;
+    private int _linesToKeep;
 
     private ServerProcess(Process process, string folder, string apiKey)
     {
@@ -199,12 +199,18 @@ internal sealed partial class ServerProcess : IDisposable
             if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
             {
                 _problems.Add(line);
-                _messageFollows = true;
+
+                // A warning's message is its next line; an error's exception and the top of its stack follow it.
+                _linesToKeep = line.StartsWith("warn:", StringComparison.Ordinal) ? 1 : 16;
             }
-            else if (_messageFollows)
+            else if (_linesToKeep > 0 && line.StartsWith(' '))
             {
-                _problems[^1] += " | " + line.Trim();
-                _messageFollows = false;
+                _problems[^1] += "\n    " + line.Trim();
+                _linesToKeep--;
+            }
+            else
+            {
+                _linesToKeep = 0;
             }
         }
 
