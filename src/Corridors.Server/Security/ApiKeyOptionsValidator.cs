@@ -6,12 +6,12 @@ namespace Corridors.Server.Security;
 /// Checks what annotations cannot: every hash is 64 hex digits (a raw key pasted by mistake is refused without
 /// echoing it), principals and hashes are unique, every role is set.
 /// </summary>
-internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+internal sealed class ApiKeyOptionsValidator(IConfiguration configuration) : IValidateOptions<ApiKeyOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        List<string> failures = [.. options.KeysFileProblems];
+        List<string> failures = [.. options.KeysFileProblems, .. UnknownRoles()];
         var principals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < options.Keys.Count; i++)
@@ -46,4 +46,13 @@ internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>
+    /// The configuration binder silently drops a list entry whose role does not convert ("admin"), so such a key would
+    /// vanish without a word: the raw values are checked, naming the entry.
+    /// </summary>
+    private IEnumerable<string> UnknownRoles() =>
+        configuration.GetSection(ApiKeyOptions.SectionName + ":Keys").GetChildren()
+            .Where(key => key["Role"] is { } role && !(Enum.TryParse(role, ignoreCase: true, out ApiKeyRole parsed) && parsed is ApiKeyRole.Reader or ApiKeyRole.Writer))
+            .Select(key => $"{ApiKeyOptions.SectionName}:Keys:{key.Key}:Role '{key["Role"]}' must be 'writer' or 'reader'.");
 }

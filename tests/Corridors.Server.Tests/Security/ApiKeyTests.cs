@@ -203,6 +203,22 @@ public sealed class ApiKeyTests : IDisposable
         Assert.DoesNotContain(WriterKey, exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnUnknownRole_FailsNamingTheEntry()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?>
+        {
+            ["Corridors:ApiKeys:Keys:0:Principal"] = "ops",
+            ["Corridors:ApiKeys:Keys:0:Sha256"] = ApiKeyHasher.Hash(ReaderKey),
+            ["Corridors:ApiKeys:Keys:0:Role"] = "admin",
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ApiKeyOptions>>().Value);
+
+        // The binder drops a list entry it cannot convert: without this check the key would vanish silently.
+        Assert.Equal(["Corridors:ApiKeys:Keys:0:Role 'admin' must be 'writer' or 'reader'."], exception.Failures);
+    }
+
     private static Metadata Headers(string key) => new() { { ApiKeyAuthenticator.HeaderName, key } };
 
     private ApiKeyAuthenticator Authenticator(bool readsRequireKey = false) => new(

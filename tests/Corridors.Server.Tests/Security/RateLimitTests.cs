@@ -38,6 +38,21 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal((600, 100), (options.ExpensiveQueries.PermitsPerMinute, options.ExpensiveQueries.Burst));
     }
 
+    /// <summary>The sustained rate is PermitsPerMinute, not the burst: the bucket refills evenly through the minute.</summary>
+    [Theory]
+    [InlineData(1, 60_000, 1)]
+    [InlineData(60, 1_000, 1)]
+    [InlineData(600, 100, 1)]
+    [InlineData(6_000, 100, 10)]
+    [InlineData(100_000, 100, 167)]
+    public void TheBucketRefillsToThePermittedRatePerMinute(int permitsPerMinute, int periodMs, int tokens)
+    {
+        (TimeSpan period, int perPeriod) = Corridors.Server.Security.RateLimits.Refill(permitsPerMinute);
+
+        Assert.Equal((TimeSpan.FromMilliseconds(periodMs), tokens), (period, perPeriod));
+        Assert.Equal(permitsPerMinute, perPeriod * TimeSpan.FromMinutes(1) / period, 0.01 * permitsPerMinute);
+    }
+
     [Fact]
     public async Task Mutations_OverTheLimit_AreResourceExhaustedWithRetryAfter_AndChangeNothing()
     {
