@@ -31,7 +31,7 @@ public sealed class CorridorsTelemetry : IDisposable
         _watchSubscribers = _meter.CreateUpDownCounter<long>("corridors.watch.subscribers", description: "WatchCorridorMetrics streams open now.");
     }
 
-    /// <summary>Spans of the server's own work (scenario writes to the store), beside ASP.NET Core's request spans.</summary>
+    /// <summary>Spans of the server's own work (the scenario store's SQLite reads and writes), beside ASP.NET Core's request spans.</summary>
     public static ActivitySource Traces { get; } = new(Name);
 
     /// <summary>The meter, for gauges others add (the metrics board).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -257,6 +258,10 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        using Activity? span = Metrics.CorridorsTelemetry.Traces.StartActivity("sqlite " + operation, ActivityKind.Client);
+        span?.SetTag("db.system", "sqlite");
+        span?.SetTag("db.operation", operation);
+        span?.SetTag("corridors.scenario_id", id);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -313,6 +318,8 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
     private T Read<T>(Func<SqliteConnection, T> query)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        using Activity? span = Metrics.CorridorsTelemetry.Traces.StartActivity("sqlite read", ActivityKind.Client);
+        span?.SetTag("db.system", "sqlite");
         ScenarioStoreStatus status = _status;
         if (status.State is ScenarioStoreState.NotOpened or ScenarioStoreState.Unavailable)
         {
