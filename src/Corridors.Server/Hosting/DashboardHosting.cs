@@ -40,7 +40,7 @@ public static class DashboardHosting
 
         // Everything on the HTTP port is compressed for clients that accept it, except the streams (":watch"), which
         // must reach the client message by message. gRPC (application/grpc) is never in the compressed types.
-        app.UseWhen(context => !context.Request.Path.Value!.EndsWith(":watch", StringComparison.Ordinal), page => page.UseResponseCompression());
+        app.UseWhen(context => context.Request.Path.Value?.EndsWith(":watch", StringComparison.Ordinal) != true, page => page.UseResponseCompression());
         if (built)
         {
             var files = new PhysicalFileProvider(folder);
