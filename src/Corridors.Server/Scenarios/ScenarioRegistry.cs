@@ -307,6 +307,9 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
     /// definition's own id. Returns the scenario with the
     /// request's id and name and its canonical document, or the errors.
     /// </summary>
+    /// <summary>Fills a document's id while its request's id is invalid (that one is reported as "id"); never stored.</summary>
+    private const string StandInId = "request-id-invalid";
+
     private (Scenario? Scenario, string? Canonical, IReadOnlyList<ContractError>? Errors) Validate(string? id, string? name, string? definitionJson)
     {
         var errors = new List<ContractError>();
@@ -329,14 +332,17 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
         else
         {
             CorridorRouter router = loaded.Queries.Router;
-            QueryResult<Scenario> parsed = ScenarioJson.Parse(WithIdAndName(definitionJson, id, name), router.Network, router.Dataset.Sanctions);
+            // A bad request id is reported once, as "id": the document is checked with a stand-in for it.
+            bool requestIdValid = ScenarioJson.IsValidId(id);
+            string fillId = requestIdValid ? id : StandInId;
+            QueryResult<Scenario> parsed = ScenarioJson.Parse(WithIdAndName(definitionJson, fillId, name), router.Network, router.Dataset.Sanctions);
             errors.AddRange(parsed.Errors.Select(e => ContractError.Invalid(e.Field == "definition" ? "definition" : "definition." + e.Field, e.Message)));
             scenario = parsed.Value;
         }
 
         if (scenario is not null)
         {
-            if (scenario.Id.Length > 0 && id.Length > 0 && scenario.Id != id)
+            if (scenario.Id.Length > 0 && ScenarioJson.IsValidId(id) && scenario.Id != id)
             {
                 errors.Add(ContractError.Invalid("definition.id", $"'{scenario.Id}' differs from the request's id '{id}'; leave it out or make them equal"));
             }
