@@ -38,11 +38,35 @@ public static partial class StartupFailure
         return line.Length > 0;
     }
 
-    private static Exception Unwrap(Exception exception) => exception switch
+    /// <summary>
+    /// The configuration error inside what the host threw: start-up may wrap it (an AggregateException of hosted
+    /// services, an exception of a service whose options failed to build), so the whole chain is searched.
+    /// </summary>
+    private static Exception Unwrap(Exception exception)
     {
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
-        _ => exception,
-    };
+        foreach (Exception candidate in Chain(exception))
+        {
+            if (candidate is OptionsValidationException or NetworkLoadException or SocketException
+                || candidate is IOException { InnerException: SocketException or Microsoft.AspNetCore.Connections.AddressInUseException })
+            {
+                return candidate;
+            }
+        }
+
+        return exception;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        yield return exception;
+        IEnumerable<Exception> inner = exception is AggregateException aggregate
+            ? aggregate.InnerExceptions
+            : exception.InnerException is { } single ? [single] : [];
+        foreach (Exception child in inner.SelectMany(Chain))
+        {
+            yield return child;
+        }
+    }
 
     /// <summary>"DataAnnotation validation failed for 'X' members: 'RateLimits.Mutations.Burst' with the error: '…'." → "Corridors:RateLimits:Mutations:Burst: …".</summary>
     private static string Readable(string failure)

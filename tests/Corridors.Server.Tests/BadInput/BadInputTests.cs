@@ -362,6 +362,7 @@ public sealed class BadSettingsTests
             Exception refused = Assert.ThrowsAny<Exception>(() => factory.Server);
 
             bool described = StartupFailure.TryDescribe(refused, out string line);
+            Assert.True(described, $"not described as a configuration error: {refused}");
             // A temp file's path, where the line names it, reads as "<file>".
             string message = files.Aggregate(described ? line : refused.ToString(), (text, file) => text.Replace(file, "<file>", StringComparison.Ordinal));
             Catalogue.AssertOutcome(entry, described ? StartupFailure.ExitCode : 70, message);
