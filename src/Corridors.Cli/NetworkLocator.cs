@@ -36,21 +36,27 @@ internal sealed class NetworkLocator(CliContext context)
             return here;
         }
 
-        for (DirectoryInfo? dir = new(context.CurrentDirectory); dir is not null; dir = dir.Parent)
+        if (RepositoryRoot(context.CurrentDirectory) is { } root
+            && Path.GetFullPath(Path.Combine(root, name)) is var inRepository && Directory.Exists(inRepository))
         {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
-            {
-                string inRepository = Path.GetFullPath(Path.Combine(dir.FullName, name));
-                if (Directory.Exists(inRepository))
-                {
-                    return inRepository;
-                }
-
-                break;
-            }
+            return inRepository;
         }
 
         return here;
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> holding <c>Corridors.sln</c>; null outside a clone.</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Loads and validates the folder named by <paramref name="requested"/>.</summary>

@@ -101,15 +101,9 @@ internal static partial class KeysCommand
             return Path.GetFullPath(Path.Combine(context.CurrentDirectory, requested));
         }
 
-        for (DirectoryInfo? dir = new(context.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, NetworkLocator.SolutionFileName)))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, ServerKeysFile));
-            }
-        }
-
-        return Path.GetFullPath(Path.Combine(context.CurrentDirectory, ApiKeyFile.DefaultPath));
+        return NetworkLocator.RepositoryRoot(context.CurrentDirectory) is { } root
+            ? Path.GetFullPath(Path.Combine(root, ServerKeysFile))
+            : Path.GetFullPath(Path.Combine(context.CurrentDirectory, ApiKeyFile.DefaultPath));
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Corridors.Server.Options;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -73,14 +72,8 @@ public sealed class JsonRequestGuard(RequestDelegate next, MalformedRequestLog l
 
     private static Task TooLargeAsync(HttpContext context, long limit)
     {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        context.Response.ContentType = "application/json; charset=utf-8";
         context.Connection.RequestClose(); // do not drain an unread body
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            code = (int)StatusCode.ResourceExhausted,
-            message = $"the request body is larger than {limit} bytes (Corridors:MaxRequestMessageBytes)",
-            details = Array.Empty<object>(),
-        }));
+        return JsonErrorBody.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, StatusCode.ResourceExhausted,
+            $"the request body is larger than {limit} bytes (Corridors:MaxRequestMessageBytes)");
     }
 }

@@ -5,13 +5,13 @@ namespace Corridors.Server.Errors;
 
 /// <summary>
 /// Logs requests refused before any handler ran because their body is not a message at all (bad protobuf, invalid
-/// UTF-8, broken JSON): one Warning line each, no stack trace, and at most <see cref="PerMinute"/> lines a minute so
+/// UTF-8, broken JSON): one Warning line each, no stack trace, and at most <see cref="LinesPerMinute"/> lines a minute so
 /// a flood of garbage cannot flood the log. The next line after a quiet spell counts what was left out.
 /// </summary>
 public sealed class MalformedRequestLog(ILogger<MalformedRequestLog> logger, TimeProvider clock)
 {
     /// <summary>Most lines written per minute; the rest are counted.</summary>
-    public const int PerMinute = 10;
+    public const int LinesPerMinute = 10;
 
     private readonly Lock _gate = new();
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
@@ -30,7 +30,7 @@ public sealed class MalformedRequestLog(ILogger<MalformedRequestLog> logger, Tim
                 _written = 0;
             }
 
-            if (_written >= PerMinute)
+            if (_written >= LinesPerMinute)
             {
                 _suppressed++;
                 return;

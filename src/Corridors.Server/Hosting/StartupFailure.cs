@@ -23,38 +23,27 @@ public static partial class StartupFailure
     /// </summary>
     public static bool EndsTheProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupFailure).Assembly;
 
+    /// <summary>
+    /// The one line for the first configuration error in what the host threw: start-up may wrap it (an
+    /// AggregateException of hosted services, an exception of a service whose options failed to build), so the whole
+    /// chain is searched.
+    /// </summary>
     public static bool TryDescribe(Exception exception, out string line)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        line = Unwrap(exception) switch
-        {
-            OptionsValidationException invalid => $"corridors: configuration error: {string.Join(" ", invalid.Failures.Select(Readable))} {HowToSet}",
-            NetworkLoadException network => $"corridors: {FirstLine(network.Message)} (each problem is logged above). Fix the files, or point Corridors:NetworksDirectory at a folder with valid networks.",
-            IOException { InnerException: SocketException or Microsoft.AspNetCore.Connections.AddressInUseException } bind =>
-                $"corridors: {bind.Message.TrimEnd('.')}. Stop whatever uses that address, or choose free ports with --Corridors:GrpcPort=N and --Corridors:HttpPort=N (0 picks any) or another --Corridors:ListenAddress.",
-            SocketException socket => $"corridors: cannot listen: {socket.Message}. Check Corridors:ListenAddress (an address of this machine, e.g. 127.0.0.1) and the ports.",
-            _ => string.Empty,
-        };
+        line = Chain(exception).Select(Describe).FirstOrDefault(described => described.Length > 0) ?? string.Empty;
         return line.Length > 0;
     }
 
-    /// <summary>
-    /// The configuration error inside what the host threw: start-up may wrap it (an AggregateException of hosted
-    /// services, an exception of a service whose options failed to build), so the whole chain is searched.
-    /// </summary>
-    private static Exception Unwrap(Exception exception)
+    private static string Describe(Exception exception) => exception switch
     {
-        foreach (Exception candidate in Chain(exception))
-        {
-            if (candidate is OptionsValidationException or NetworkLoadException or SocketException
-                || candidate is IOException { InnerException: SocketException or Microsoft.AspNetCore.Connections.AddressInUseException })
-            {
-                return candidate;
-            }
-        }
-
-        return exception;
-    }
+        OptionsValidationException invalid => $"corridors: configuration error: {string.Join(" ", invalid.Failures.Select(Readable))} {HowToSet}",
+        NetworkLoadException network => $"corridors: {FirstLine(network.Message)} (each problem is logged above). Fix the files, or point Corridors:NetworksDirectory at a folder with valid networks.",
+        IOException { InnerException: SocketException or Microsoft.AspNetCore.Connections.AddressInUseException } bind =>
+            $"corridors: {bind.Message.TrimEnd('.')}. Stop whatever uses that address, or choose free ports with --Corridors:GrpcPort=N and --Corridors:HttpPort=N (0 picks any) or another --Corridors:ListenAddress.",
+        SocketException socket => $"corridors: cannot listen: {socket.Message}. Check Corridors:ListenAddress (an address of this machine, e.g. 127.0.0.1) and the ports.",
+        _ => string.Empty,
+    };
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

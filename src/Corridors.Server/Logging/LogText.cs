@@ -6,7 +6,7 @@ namespace Corridors.Server.Logging;
 public static class LogText
 {
     /// <summary>Longest client text written to a log line; the rest is cut and marked.</summary>
-    public const int MaxLength = 300;
+    public const int MaxCharacters = 300;
 
     public static string Escape(string? text)
     {
@@ -15,7 +15,7 @@ public static class LogText
             return string.Empty;
         }
 
-        bool clean = text.Length <= MaxLength;
+        bool clean = text.Length <= MaxCharacters;
         foreach (char c in text)
         {
             clean &= !NeedsEscape(c);
@@ -26,8 +26,8 @@ public static class LogText
             return text;
         }
 
-        var escaped = new StringBuilder(Math.Min(text.Length, MaxLength) + 16);
-        foreach (char c in text.AsSpan(0, Math.Min(text.Length, MaxLength)))
+        var escaped = new StringBuilder(Math.Min(text.Length, MaxCharacters) + 16);
+        foreach (char c in text.AsSpan(0, Math.Min(text.Length, MaxCharacters)))
         {
             switch (c)
             {
@@ -49,9 +49,9 @@ public static class LogText
             }
         }
 
-        if (text.Length > MaxLength)
+        if (text.Length > MaxCharacters)
         {
-            escaped.Append("…(").Append(text.Length - MaxLength).Append(" more characters)");
+            escaped.Append("…(").Append(text.Length - MaxCharacters).Append(" more characters)");
         }
 
         return escaped.ToString();

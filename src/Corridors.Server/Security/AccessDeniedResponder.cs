@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Grpc.Core;
@@ -47,14 +46,13 @@ public sealed class AccessDeniedResponder : IAuthorizationMiddlewareResultHandle
             return Task.CompletedTask;
         }
 
-        response.StatusCode = denied.Code switch
+        int httpStatus = denied.Code switch
         {
             StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
             StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status403Forbidden,
         };
-        response.ContentType = "application/json; charset=utf-8";
-        return response.WriteAsync(JsonSerializer.Serialize(new { code = (int)denied.Code, message = denied.Message, details = Array.Empty<object>() }));
+        return Errors.JsonErrorBody.WriteAsync(response, httpStatus, denied.Code, denied.Message);
     }
 
     /// <summary>grpc-message's encoding: printable ASCII except '%' as is, every other UTF-8 byte as %XX.</summary>

@@ -20,8 +20,8 @@ public sealed class LogTextTests
     [Fact]
     public void Escape_CutsLongTextAndSaysHowMuchWasLeftOut()
     {
-        string logged = LogText.Escape(new string('a', LogText.MaxLength + 50));
+        string logged = LogText.Escape(new string('a', LogText.MaxCharacters + 50));
 
-        Assert.Equal(new string('a', LogText.MaxLength) + "…(50 more characters)", logged);
+        Assert.Equal(new string('a', LogText.MaxCharacters) + "…(50 more characters)", logged);
     }
 }

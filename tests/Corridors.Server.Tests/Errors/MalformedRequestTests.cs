@@ -77,13 +77,13 @@ public sealed class MalformedRequestTests : IDisposable
             await CallRawAsync("corridors.v1.CatalogService", "ResolvePlace", [0x0a, 0x05, (byte)'x']);
         }
 
-        Assert.Equal(MalformedRequestLog.PerMinute, _factory.Logs.Entries.Count(e => e.EventId.Id == MalformedEvent));
+        Assert.Equal(MalformedRequestLog.LinesPerMinute, _factory.Logs.Entries.Count(e => e.EventId.Id == MalformedEvent));
 
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await CallRawAsync("corridors.v1.CatalogService", "ResolvePlace", [0x0a, 0x05, (byte)'x']);
 
         CapturedLogs.LogEntry[] warnings = [.. _factory.Logs.Entries.Where(e => e.EventId.Id == MalformedEvent)];
-        Assert.Equal(MalformedRequestLog.PerMinute + 1, warnings.Length);
+        Assert.Equal(MalformedRequestLog.LinesPerMinute + 1, warnings.Length);
         Assert.Contains("(20 more left out of the log since the last such line)", warnings[^1].Message, StringComparison.Ordinal);
     }
 
