@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Corridors.Cli.Output;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Contracts.V1;
 using Corridors.Domain.Routing;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Risk;

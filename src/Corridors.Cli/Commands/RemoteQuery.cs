@@ -1,4 +1,5 @@
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Contracts.V1;
 using Google.Protobuf;
 using Google.Rpc;

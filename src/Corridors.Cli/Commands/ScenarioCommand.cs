@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Corridors.Cli.Output;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
 using Corridors.Contracts.V1;
 using Google.Protobuf;
 using Google.Rpc;

@@ -5,7 +5,7 @@ namespace Corridors.Cli.Output;
 
 /// <summary>
 /// The readable tables of the query commands, written from the proto responses: in-process answers are mapped to
-/// the same responses (<c>Contracts/Mapping/ResponseWriter</c>) as a server's, so both print alike.
+/// the same responses (<c>Application/Mapping/ResponseWriter</c>) as a server's, so both print alike.
 /// </summary>
 internal static class ProtoText
 {

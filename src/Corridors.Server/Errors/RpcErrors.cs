@@ -1,4 +1,4 @@
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;

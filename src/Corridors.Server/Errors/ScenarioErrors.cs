@@ -1,5 +1,5 @@
 using System.Globalization;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Server.Persistence;
 using Corridors.Server.Scenarios;
 using Google.Protobuf.WellKnownTypes;

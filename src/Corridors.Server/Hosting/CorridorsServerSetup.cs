@@ -37,7 +37,7 @@ public static class CorridorsServerSetup
         services.AddSingleton(provider =>
         {
             string pinned = provider.GetRequiredService<IOptions<CorridorsServerOptions>>().Value.BusinessDate;
-            return Contracts.Mapping.ProtoDates.TryParse(pinned, out DateOnly date)
+            return Application.Mapping.ProtoDates.TryParse(pinned, out DateOnly date)
                 ? BusinessCalendar.Pinned(date)
                 : BusinessCalendar.UtcDateOf(provider.GetRequiredService<TimeProvider>());
         });

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Contracts.V1;
 using Corridors.Domain.Dates;
 using Place = Corridors.Domain.Network.Place;

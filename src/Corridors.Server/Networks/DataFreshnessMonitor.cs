@@ -1,4 +1,4 @@
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
 using Corridors.Domain.Risk;
 using Corridors.Server.Logging;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Domain.Network;
 using Grpc.Core;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Domain.Dataset;
 using Corridors.Domain.Dates;
 using Corridors.Domain.Geo;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Server.Options;

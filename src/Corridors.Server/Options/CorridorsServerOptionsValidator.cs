@@ -20,7 +20,7 @@ internal sealed class CorridorsServerOptionsValidator : IValidateOptions<Corrido
             failures.Add($"Corridors:GrpcPort and Corridors:HttpPort are both {options.GrpcPort}; the h2c and HTTP/1.1 endpoints need two ports.");
         }
 
-        if (options.BusinessDate.Length > 0 && !Contracts.Mapping.ProtoDates.TryParse(options.BusinessDate, out _))
+        if (options.BusinessDate.Length > 0 && !Application.Mapping.ProtoDates.TryParse(options.BusinessDate, out _))
         {
             failures.Add($"Corridors:BusinessDate '{options.BusinessDate}' is not a date in YYYY-MM-DD form (leave it empty for the UTC date of the clock).");
         }

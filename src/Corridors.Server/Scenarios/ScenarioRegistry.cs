@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Queries;
 using Corridors.Domain.Routing;
 using Corridors.Domain.Scenarios;
 using Corridors.Server.Networks;

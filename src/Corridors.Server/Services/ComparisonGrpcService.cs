@@ -11,7 +11,7 @@ namespace Corridors.Server.Services;
 
 /// <summary>
 /// corridors.v1.ComparisonService: resolve the scenario (NOT_FOUND when unknown), validate and map (in
-/// <see cref="Contracts.Mapping.CorridorQueries"/>), run the domain with the call's cancellation token (cancelled at
+/// <see cref="Application.Queries.CorridorQueries"/>), run the domain with the call's cancellation token (cancelled at
 /// the deadline too), map back; bad input becomes a status in <see cref="RpcErrors"/>. "No route" is an outcome
 /// inside the response.
 /// </summary>

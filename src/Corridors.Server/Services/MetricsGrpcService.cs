@@ -38,7 +38,7 @@ public sealed class MetricsGrpcService(
             {
                 Version = version,
                 Unchanged = true,
-                AsOf = Contracts.Mapping.ProtoDates.ToText(board.Today),
+                AsOf = Application.Mapping.ProtoDates.ToText(board.Today),
                 ScenarioId = scenario?.Id ?? string.Empty,
                 DataFreshness = board.Freshness,
             });

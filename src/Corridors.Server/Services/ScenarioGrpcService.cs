@@ -35,7 +35,7 @@ public sealed class ScenarioGrpcService(ScenarioRegistry registry, Metrics.Corri
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Id))
         {
-            throw RpcErrors.ToRpcException([Contracts.Mapping.ContractError.Invalid("id", "is required")]);
+            throw RpcErrors.ToRpcException([Application.Queries.ContractError.Invalid("id", "is required")]);
         }
 
         RegisteredScenario scenario = registry.Find(request.Id) ?? throw ScenarioErrors.NotFound(request.Id);

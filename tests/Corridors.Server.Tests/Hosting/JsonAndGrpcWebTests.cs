@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Corridors.Contracts.Mapping;
+using Corridors.Application.Mapping;
 using Corridors.Contracts.V1;
 using Corridors.Server.Tests.Support;
 using Grpc.Core;

@@ -1,3 +1,4 @@
+using Corridors.Application.Mapping;
 using Corridors.Domain.Dataset;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
@@ -6,7 +7,7 @@ using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Queries;
 
 /// <summary>
 /// Proto request fields → domain values, collecting every bad input as a <see cref="ContractError"/> named by its

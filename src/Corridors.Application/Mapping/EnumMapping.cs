@@ -3,7 +3,7 @@ using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Mapping;
 
 /// <summary>Domain enums ↔ proto enums, spelled out so that a new value on either side fails loudly.</summary>
 public static class EnumMapping

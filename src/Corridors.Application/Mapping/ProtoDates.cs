@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Mapping;
 
 /// <summary>The API's date format: ISO 8601 calendar dates, <c>YYYY-MM-DD</c>.</summary>
 public static class ProtoDates

@@ -1,6 +1,6 @@
 using Corridors.Domain.Routing;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Queries;
 
 /// <summary>Documented maxima a request must stay within; the server takes them from its validated options.</summary>
 /// <param name="MaxMatrixCells">Largest origins × destinations accepted (at most <see cref="CorridorRouter.MaxMatrixCells"/>).</param>

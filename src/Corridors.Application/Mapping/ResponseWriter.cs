@@ -4,7 +4,7 @@ using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 using V1 = Corridors.Contracts.V1;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Mapping;
 
 /// <summary>
 /// Domain results → proto messages. The one place where the API's figures are shaped; the server and the CLI both

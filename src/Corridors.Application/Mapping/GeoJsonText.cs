@@ -3,7 +3,7 @@ using System.Text.Json;
 using Corridors.Domain.Network;
 using NetTopologySuite.Geometries;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Mapping;
 
 /// <summary>GeoJSON text (RFC 7946: lon/lat, WGS84) of routes and corridors, for clients to draw directly.</summary>
 public static class GeoJsonText

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Mapping;
 
 /// <summary>
 /// The proto3 JSON of a message as the CLI's <c>--json</c> prints it: lowerCamelCase field names, enums by name,

@@ -1,10 +1,11 @@
+using Corridors.Application.Mapping;
 using Corridors.Domain.Network;
 using Corridors.Domain.Places;
 using Corridors.Domain.Routing;
 using Corridors.Domain.Scenarios;
 using V1 = Corridors.Contracts.V1;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Queries;
 
 /// <summary>
 /// The API's queries over one loaded network: read the proto request (collecting every bad field), call the domain,

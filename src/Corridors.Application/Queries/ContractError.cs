@@ -1,4 +1,4 @@
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Queries;
 
 /// <summary>Which RPC status a <see cref="ContractError"/> stands for.</summary>
 public enum ContractErrorKind

@@ -2,7 +2,7 @@ using Corridors.Domain.Emissions;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
 
-namespace Corridors.Contracts.Mapping;
+namespace Corridors.Application.Queries;
 
 /// <summary>What a request's <c>constraints</c> message gives a domain query: hard constraints, whose sanctions apply, and the payload.</summary>
 /// <param name="Perspective">Null when the request leaves it unset: the router's default (an EU-bound shipper, general cargo).</param>
