@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Corridors.Cli.Output;
-using Corridors.Application.Mapping;
-using Corridors.Application.Queries;
 using Corridors.Contracts.V1;
-using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Commands;
 
@@ -12,47 +9,22 @@ internal static class ParetoCommand
 {
     public static Command Create(CliContext context)
     {
-        var options = new QueryOptions();
+        var options = new QueryCommandOptions();
         var corridor = new Option<string?>("--corridor") { Description = "Restrict to one corridor (plus the access networks)." };
         var command = new Command("pareto", "Pareto front over transit time (P50) and distance.") { corridor };
         options.AddTo(command);
-        command.SetAction(parse => parse.GetValue(options.Server) is { } server
-            ? Remote(context, parse, options, server, corridor)
-            : QueryCommandRunner.Run(context, parse, options, RouteCommand.CorridorFrom(parse, corridor), (router, query) =>
+        command.SetAction(parse =>
         {
-            QueryResult<ParetoFront> result = router.FindPareto(query);
-            if (!result.IsSuccess)
+            var errors = new List<string>();
+            var request = new FindParetoRoutesRequest
             {
-                return QueryCommandRunner.Fail(context, result);
-            }
-
-            FindParetoRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                router.Network.GetPlace(query.Destination), router.WithDefaults(query).Constraints.AsOf!.Value, router.Freshness);
-            if (parse.GetValue(options.Json))
-            {
-                context.Output.WriteLine(ProtoJson.Format(response, indented: true));
-            }
-            else
-            {
-                ProtoText.WritePareto(context.Output, response);
-            }
-
-            return ExitCodes.Success;
-        }));
+                Origin = parse.GetValue(options.From)!,
+                Destination = parse.GetValue(options.To)!,
+                Constraints = options.Constraints(parse, parse.GetValue(corridor), errors),
+                ScenarioId = options.ScenarioId(parse),
+            };
+            return QueryCommandRunner.Run(context, parse, options, errors, target => target.FindParetoRoutes(request), ProtoText.WritePareto);
+        });
         return command;
-    }
-
-    private static int Remote(CliContext context, ParseResult parse, QueryOptions options, string server, Option<string?> corridor)
-    {
-        var errors = new List<string>();
-        var request = new FindParetoRoutesRequest
-        {
-            Origin = parse.GetValue(options.From)!,
-            Destination = parse.GetValue(options.To)!,
-            ScenarioId = options.RemoteScenario(parse),
-            Constraints = options.RemoteConstraints(parse, parse.GetValue(corridor), errors),
-        };
-        return RemoteQuery.Fail(context, errors) ?? RemoteQuery.Run(context, server, parse.GetValue(options.Json),
-            (invoker, call) => RemoteQuery.Pareto(invoker, call, request), ProtoText.WritePareto);
     }
 }

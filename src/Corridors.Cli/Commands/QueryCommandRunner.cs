@@ -1,44 +1,94 @@
 using System.CommandLine;
-using Corridors.Domain.Dataset;
-using Corridors.Domain.Network;
-using Corridors.Domain.Routing;
+using Corridors.Application.Mapping;
+using Corridors.Application.Queries;
+using Google.Protobuf;
 
 namespace Corridors.Cli.Commands;
 
 /// <summary>
-/// The shared frame of the query commands: load the network, parse the query, build the in-process router, run
-/// the command's body. Bad input ends with exit code 2 and the reason on stderr.
+/// The one path of the query commands: the request built from the options goes to a <see cref="QueryTarget"/> (this
+/// process, or the server named by <c>--server</c>); the answer is printed as a table or, with <c>--json</c>, as the
+/// API's proto3 JSON. Refused fields are printed against the options they came from, one per line, and end with exit
+/// code 2; a network that does not load gives 1, a server that cannot answer 69.
 /// </summary>
 internal static class QueryCommandRunner
 {
-    public static int Run(
+    /// <param name="optionErrors">Problems found while reading the options (unknown mode or objective names).</param>
+    public static int Run<TResponse>(
         CliContext context,
         ParseResult parse,
-        QueryOptions options,
-        Func<CorridorNetwork, CorridorId?> corridorOf,
-        Func<CorridorRouter, RouteQuery, int> body)
+        QueryCommandOptions options,
+        IReadOnlyList<string> optionErrors,
+        Func<QueryTarget, ContractResult<TResponse>> ask,
+        Action<TextWriter, TResponse> writeText)
+        where TResponse : class, IMessage
     {
-        CorridorDataset? dataset = new NetworkLocator(context).LoadDatasetOrReport(parse.GetValue(options.Directory));
-        if (dataset is null)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(optionErrors);
+        ArgumentNullException.ThrowIfNull(ask);
+        ArgumentNullException.ThrowIfNull(writeText);
+        if (optionErrors.Count > 0)
+        {
+            foreach (string error in optionErrors)
+            {
+                context.Error.WriteLine($"corridors: {error}");
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        QueryTarget? target;
+        if (parse.GetValue(options.Server) is { } server)
+        {
+            if (ServerTarget.Address(context, server) is not { } address)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            target = new ServerTarget(address);
+        }
+        else if ((target = InProcessTarget.Open(context, parse.GetValue(options.Directory))) is null)
         {
             return ExitCodes.InvalidNetwork;
         }
 
-        var router = new CorridorRouter(dataset, context.Calendar, context.GeometryFactory);
-        RouteQuery? query = options.Parse(parse, router, context, corridorOf(dataset.Network));
-        if (query is null)
+        using (target)
         {
-            return ExitCodes.UsageError;
+            ContractResult<TResponse> result;
+            try
+            {
+                result = ask(target);
+            }
+            catch (ServerUnavailableException e)
+            {
+                context.Error.WriteLine($"corridors: {e.Message}");
+                return ExitCodes.ServerUnavailable;
+            }
+
+            if (!result.IsSuccess)
+            {
+                foreach (ContractError error in result.Errors)
+                {
+                    context.Error.WriteLine(error.Field.Length == 0
+                        ? $"corridors: {error.Description}"
+                        : $"corridors: {QueryCommandOptions.OptionFor(error.Field)}: {error.Description}");
+                }
+
+                return ExitCodes.UsageError;
+            }
+
+            if (parse.GetValue(options.Json))
+            {
+                context.Output.WriteLine(ProtoJson.Format(result.Value, indented: true));
+            }
+            else
+            {
+                writeText(context.Output, result.Value);
+            }
+
+            return ExitCodes.Success;
         }
-
-        return body(router, query);
-    }
-
-    /// <summary>Prints the errors of a failed domain query and returns the usage exit code.</summary>
-    public static int Fail<T>(CliContext context, QueryResult<T> result)
-        where T : class
-    {
-        QueryOptions.Report(context, result.Errors);
-        return ExitCodes.UsageError;
     }
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Corridors.Cli.Output;
-using Corridors.Application.Mapping;
-using Corridors.Application.Queries;
 using Corridors.Contracts.V1;
-using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Cli.Commands;
@@ -13,7 +10,7 @@ internal static class RouteCommand
 {
     public static Command Create(CliContext context)
     {
-        var options = new QueryOptions();
+        var options = new QueryCommandOptions();
         var corridor = new Option<string?>("--corridor") { Description = "Restrict to one corridor (plus the access networks)." };
         var alternatives = new Option<int>("--alternatives")
         {
@@ -30,56 +27,25 @@ internal static class RouteCommand
             corridor, alternatives, maxOverlap,
         };
         options.AddTo(command);
-        command.SetAction(parse => parse.GetValue(options.Server) is { } server
-            ? Remote(context, parse, options, server, corridor, alternatives, maxOverlap)
-            : QueryCommandRunner.Run(context, parse, options, CorridorFrom(parse, corridor), (router, query) =>
+        command.SetAction(parse =>
         {
-            QueryResult<RouteSet> result = router.FindRoutes(query, parse.GetValue(alternatives), parse.GetValue(maxOverlap));
-            if (!result.IsSuccess)
+            var errors = new List<string>();
+            var request = new FindRoutesRequest
             {
-                return QueryCommandRunner.Fail(context, result);
+                Origin = parse.GetValue(options.From)!,
+                Destination = parse.GetValue(options.To)!,
+                Constraints = options.Constraints(parse, parse.GetValue(corridor), errors),
+                ScenarioId = options.ScenarioId(parse),
+                Alternatives = parse.GetValue(alternatives),
+                MaxOverlap = parse.GetValue(maxOverlap),
+            };
+            if (options.ObjectiveOf(parse, errors) is { } objective)
+            {
+                request.Objective = objective;
             }
 
-            RouteQuery resolved = router.WithDefaults(query);
-            FindRoutesResponse response = ResponseWriter.ToResponse(result.Value!, router.Network.GetPlace(query.Origin),
-                router.Network.GetPlace(query.Destination), resolved.Constraints.AsOf!.Value, resolved.Objective, router.Freshness);
-            if (parse.GetValue(options.Json))
-            {
-                context.Output.WriteLine(ProtoJson.Format(response, indented: true));
-            }
-            else
-            {
-                ProtoText.WriteRoutes(context.Output, response);
-            }
-
-            return ExitCodes.Success;
-        }));
+            return QueryCommandRunner.Run(context, parse, options, errors, target => target.FindRoutes(request), ProtoText.WriteRoutes);
+        });
         return command;
     }
-
-    private static int Remote(CliContext context, ParseResult parse, QueryOptions options, string server,
-        Option<string?> corridor, Option<int> alternatives, Option<double> maxOverlap)
-    {
-        var errors = new List<string>();
-        var request = new FindRoutesRequest
-        {
-            Origin = parse.GetValue(options.From)!,
-            Destination = parse.GetValue(options.To)!,
-            ScenarioId = options.RemoteScenario(parse),
-            Constraints = options.RemoteConstraints(parse, parse.GetValue(corridor), errors),
-            Alternatives = parse.GetValue(alternatives),
-            MaxOverlap = parse.GetValue(maxOverlap),
-        };
-        if (options.RemoteObjective(parse, errors) is { } objective)
-        {
-            request.Objective = objective;
-        }
-
-        return RemoteQuery.Fail(context, errors) ?? RemoteQuery.Run(context, server, parse.GetValue(options.Json),
-            (invoker, call) => RemoteQuery.Routes(invoker, call, request), ProtoText.WriteRoutes);
-    }
-
-    /// <summary>The corridor option as a typed id; unknown ids are reported by the router's validation.</summary>
-    internal static Func<CorridorNetwork, CorridorId?> CorridorFrom(ParseResult parse, Option<string?> option) =>
-        _ => parse.GetValue(option) is { } id ? new CorridorId(id) : null;
 }

@@ -150,7 +150,7 @@ internal static class ScenarioCommand
         Action<TextWriter, TResponse> writeText)
         where TResponse : IMessage
     {
-        if (RemoteQuery.Address(context, parse.GetValue(common.Server)!) is not { } address)
+        if (ServerTarget.Address(context, parse.GetValue(common.Server)!) is not { } address)
         {
             return ExitCodes.UsageError;
         }

@@ -102,30 +102,6 @@ public sealed class QueryCommandTests
         Assert.NotEmpty(json.RootElement.GetProperty("routes").EnumerateArray());
     }
 
-    [Theory]
-    [InlineData(new[] { "compare", "--from", "Atlantis", "--to", "duisburg" }, "corridors: --from: no place matches 'Atlantis'")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "xian" }, "corridors: --to: origin and destination are the same place 'xian'")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--as-of", "2026-13-01" }, "corridors: --as-of: '2026-13-01' is not a date in the form YYYY-MM-DD")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-mode", "air" }, "corridors: --avoid-mode: unknown mode 'air'; known: rail, road, sea, ferry, inland-waterway")]
-    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "11" }, "corridors: --alternatives: must be between 0 and 10, got 11")]
-    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "-1" }, "corridors: --alternatives: must be between 0 and 10, got -1")]
-    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--corridor", "silk" }, "corridors: --corridor: unknown corridor 'silk'; known: northern, middle, maritime, maritime-cape, cku")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "Russia" }, "corridors: --avoid-country: 'RUSSIA' is not an ISO 3166-1 alpha-2 code (two capital letters)")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--perspective", "EU,XX" }, "corridors: --perspective: unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--cargo", "weapons" }, "corridors: --cargo: unknown cargo class 'weapons'; known: general, dual-use, military, energy")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--hs-code", "84x" }, "corridors: --hs-code: '84x' is not an HS code: give 2 to 10 digits (dots and spaces allowed), e.g. 8471.30")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--hs-code", "7712" }, "corridors: --hs-code: unknown HS chapter '77' in '7712': chapters run 01–97 (77 is reserved)")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--objective", "cheapest" }, "corridors: --objective: unknown objective 'cheapest'; known: fastest, shortest, lowest-risk, lowest-co2e")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--max-risk-score", "101" }, "corridors: --max-risk-score: must be between 0 and 100, got 101")]
-    public void BadInput_ExitsWith2AndTheReason(string[] args, string message)
-    {
-        CliRun run = Run(args);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains(message, run.ErrorLines);
-    }
-
     [Fact]
     public void CompareWithDualUseCargo_ReportsNorthernProhibitedWithItsRiskAndCo2e()
     {

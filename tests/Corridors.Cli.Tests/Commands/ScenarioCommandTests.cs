@@ -67,19 +67,6 @@ public sealed class ScenarioCommandTests : IClassFixture<ScenarioCommandTests.Ke
         Assert.Contains("poland-belarus-border-closed", closed.Output, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--scenario", "nope" },
-        "corridors: --scenario: no shipped scenario is called 'nope'; known: caspian-ferry-congestion, cku-open, poland-belarus-border-closed, red-sea-closed (scenarios created on a server need --server)")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--baseline" },
-        "corridors: --baseline: compares a scenario with the baseline; name it with --scenario")]
-    public void BadScenarioOptions_InProcess_ExitWith2(string[] args, string message)
-    {
-        CliRun run = Run(null, args);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(message, run.ErrorLines);
-    }
-
     [Fact]
     public void UnknownScenario_ViaServer_IsReportedAgainstTheOption()
     {

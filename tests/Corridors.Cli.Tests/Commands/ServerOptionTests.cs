@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Corridors.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>--server URL</c>: the query commands ask a real server (Kestrel on a free loopback port, h2c) and print what
-/// the in-process path prints for the same query.
+/// One query path: the query commands build the same request in-process and with <c>--server URL</c> (a real server,
+/// Kestrel on a free loopback port, h2c), and both go through the application layer, so answers and refusals are
+/// byte-identical: the same JSON document, the same table, the same error lines against the same options.
 /// </summary>
 public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningServer>
 {
@@ -23,7 +24,7 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
     [InlineData("route", "--from", "chongqing", "--to", "hamburg", "--alternatives", "2")]
     [InlineData("route", "--from", "shanghai", "--to", "rotterdam", "--corridor", "maritime-cape", "--objective", "lowest-co2e")]
     [InlineData("pareto", "--from", "xian", "--to", "rotterdam")]
-    public void Json_ViaServer_IsTheSameDocumentAsInProcess(params string[] args)
+    public void Json_ViaServer_IsByteIdenticalToInProcess(params string[] args)
     {
         string[] query = [.. args, "--as-of", "2026-11-29", "--json"];
 
@@ -33,9 +34,9 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         Assert.Equal(0, local.ExitCode);
         Assert.Equal(0, remote.ExitCode);
         Assert.Equal(string.Empty, remote.Error);
-        using JsonDocument a = JsonDocument.Parse(local.Output);
-        using JsonDocument b = JsonDocument.Parse(remote.Output);
-        Assert.True(JsonElement.DeepEquals(a.RootElement, b.RootElement), "in-process and --server JSON differ");
+        Assert.Equal(local.Output, remote.Output);
+        using JsonDocument document = JsonDocument.Parse(local.Output); // and it is the API's JSON
+        Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
     }
 
     [Fact]
@@ -63,19 +64,51 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         Assert.Contains(lines, l => l.StartsWith("northern ", StringComparison.Ordinal) && l.Contains("found", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(new[] { "compare", "--from", "Atlantis", "--to", "duisburg" }, "corridors: --from: no place is called 'Atlantis'")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "xian" }, "corridors: --to: origin and destination are the same place 'xian'")]
-    [InlineData(new[] { "route", "--from", "xian", "--to", "duisburg", "--alternatives", "11" }, "corridors: --alternatives: must be between 0 and 10, got 11")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--perspective", "EU,XX" }, "corridors: --perspective: unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'")]
-    [InlineData(new[] { "compare", "--from", "xian", "--to", "duisburg", "--avoid-mode", "air" }, "corridors: --avoid-mode: unknown mode 'air'; known: rail, road, sea, ferry, inland-waterway")]
-    public void BadInput_ViaServer_ExitsWith2AndTheReasonAgainstTheOption(string[] args, string message)
+    /// <summary>
+    /// Every refusal the query commands gave before the one path, by the option it names, with the application
+    /// layer's wording: run in-process and over <c>--server</c>, each must end with exit 2, print nothing on stdout,
+    /// and print exactly these lines on stderr, both ways.
+    /// </summary>
+    public static TheoryData<string, string> Refusals => new()
     {
-        CliRun run = Run([.. args, "--server", _url]);
+        { "compare --from Atlantis --to duisburg", "--from: no place is called 'Atlantis'" },
+        { "compare --from xian --to Duisberg", "--to: no place is called 'Duisberg'; did you mean duisburg (Duisburg, DE)?" },
+        { "compare --from '' --to duisburg", "--from: is required" },
+        { "compare --from xian --to xian", "--to: origin and destination are the same place 'xian'" },
+        { "compare --from xian --to duisburg --as-of 2026-13-01", "--as-of: '2026-13-01' is not a date in YYYY-MM-DD form" },
+        { "compare --from xian --to duisburg --as-of 2013-12-31", "--as-of: as-of date 2013-12-31 is outside the answered range 2014-01-01 … 2040-12-31 (before 2014-01-01, the earliest date the data is collected for)" },
+        { "compare --from xian --to duisburg --avoid-mode air", "--avoid-mode: unknown mode 'air'; known: rail, road, sea, ferry, inland-waterway" },
+        { "compare --from xian --to duisburg --avoid-country Russia", "--avoid-country: 'Russia' is not an ISO 3166-1 alpha-2 code (two letters)" },
+        { "compare --from xian --to duisburg --avoid-place nowhere", "--avoid-place: no place is called 'nowhere'" },
+        { "compare --from xian --to duisburg --perspective EU,XX", "--perspective: unknown regime 'XX'; known: EU, US, UK, CA, UN, or 'none'" },
+        { "compare --from xian --to duisburg --cargo weapons", "--cargo: unknown cargo class 'weapons'; known: general, dual-use, military, energy" },
+        { "compare --from xian --to duisburg --hs-code 84x", "--hs-code: '84x' is not an HS code: give 2 to 10 digits (dots and spaces allowed), e.g. 8471.30" },
+        { "compare --from xian --to duisburg --hs-code 7712", "--hs-code: unknown HS chapter '77' in '7712': chapters run 01–97 (77 is reserved)" },
+        { "compare --from xian --to duisburg --objective cheapest", "--objective: unknown objective 'cheapest'; known: fastest, shortest, lowest-risk, lowest-co2e" },
+        { "compare --from xian --to duisburg --max-risk-score 101", "--max-risk-score: must be between 0 and 100, got 101" },
+        { "compare --from xian --to duisburg --max-border-crossings -1", "--max-border-crossings: must be between 0 and 64, got -1" },
+        { "compare --from xian --to duisburg --scenario nope", "--scenario: no scenario has id 'nope'; known: caspian-ferry-congestion, cku-open, poland-belarus-border-closed, red-sea-closed" },
+        { "compare --from xian --to duisburg --baseline", "--baseline: a side-by-side comparison with the baseline needs a scenario_id" },
+        { "compare --from Atlantis --to duisburg --as-of 2026-13-01 --avoid-country RUS", "--avoid-country: 'RUS' is not an ISO 3166-1 alpha-2 code (two letters)\n--as-of: '2026-13-01' is not a date in YYYY-MM-DD form\n--from: no place is called 'Atlantis'" },
+        { "route --from xian --to duisburg --alternatives 11", "--alternatives: must be between 0 and 10, got 11" },
+        { "route --from xian --to duisburg --alternatives -1", "--alternatives: must be between 0 and 10, got -1" },
+        { "route --from xian --to duisburg --max-overlap 0", "--max-overlap: must be above 0 and at most 1, got 0" },
+        { "route --from xian --to duisburg --corridor silk", "--corridor: no corridor has id 'silk'; known: northern, middle, maritime, maritime-cape, cku" },
+        { "pareto --from xian --to Atlantis --corridor cku", "--to: no place is called 'Atlantis'" },
+    };
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Output);
-        Assert.Contains(message, run.ErrorLines);
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Refusal_InProcessAndViaServer_IsTheSameLinesAgainstTheSameOption(string command, string reasons)
+    {
+        string[] args = Arguments(command);
+        string expected = string.Concat(reasons.Split('\n').Select(r => $"corridors: {r}{Environment.NewLine}"));
+
+        CliRun local = Run(args);
+        CliRun remote = Run([.. args, "--server", _url]);
+
+        Assert.Equal((2, string.Empty, expected), (local.ExitCode, local.Output, local.Error));
+        Assert.Equal((2, string.Empty, expected), (remote.ExitCode, remote.Output, remote.Error));
     }
 
     [Fact]
@@ -102,6 +135,10 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
     }
 
     private static CliRun Run(params string[] args) => CliRun.InvokeIn(CliRun.RepositoryRoot(), args);
+
+    /// <summary>Splits on spaces; <c>''</c> is an empty argument.</summary>
+    private static string[] Arguments(string command) =>
+        [.. command.Split(' ').Select(a => a == "''" ? string.Empty : a)];
 
 
     /// <summary>The real server, shared by the class.</summary>
