@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Corridors.LoadTest;
 
 /// <summary>
@@ -17,16 +15,8 @@ internal sealed record GcFigures(long HeapBytes, long CommittedBytes, long Gen2C
     public static async Task<GcFigures?> ScrapeAsync(HttpClient http, Uri httpAddress)
     {
         ArgumentNullException.ThrowIfNull(http);
-        string text;
-        try
-        {
-            text = await http.GetStringAsync(new Uri(httpAddress, "metrics")).ConfigureAwait(false);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException)
+        (string? text, _) = await PrometheusText.FetchAsync(http, httpAddress).ConfigureAwait(false);
+        if (text is null)
         {
             return null;
         }
@@ -53,10 +43,5 @@ internal sealed record GcFigures(long HeapBytes, long CommittedBytes, long Gen2C
         return found ? new GcFigures(heap, committed, gen2) : null;
     }
 
-    /// <summary>The sample's value: the number after the labels (a timestamp may follow it).</summary>
-    private static long Value(string line)
-    {
-        string[] parts = line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ');
-        return (long)double.Parse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    private static long Value(string line) => (long)(PrometheusText.SampleValue(line) ?? 0);
 }

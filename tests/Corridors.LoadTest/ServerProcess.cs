@@ -7,9 +7,9 @@ using Corridors.Contracts.Keys;
 namespace Corridors.LoadTest;
 
 /// <summary>
-/// The real server started as a child process for the soak: loopback only, ports picked by the server (port 0, read
-/// back from its "listening" line), a temp folder for its database and its keys file (one new writer key), and
-/// optionally raised rate limits. Its console output is kept: warnings and errors are counted and the last lines
+/// The real server started as a child process for the soak and for the plain run's <c>--start-server</c>: loopback
+/// only, ports picked by the server (port 0, read back from its "listening" line), a temp folder for its database and
+/// its keys file (one new writer key), and optionally raised rate limits. Its console output is kept: warnings and errors are counted and the last lines
 /// shown if it fails. Disposing stops it and deletes the folder.
 /// </summary>
 internal sealed partial class ServerProcess : IDisposable

@@ -11,12 +11,13 @@ namespace Corridors.LoadTest;
 internal sealed class SoakWorkload
 {
     /// <summary>The answered as-of range (README, "Dates and data freshness").</summary>
-    private static readonly DateOnly FirstAsOf = new(2014, 1, 1);
-    private static readonly DateOnly LastAsOf = new(2040, 12, 31);
+    internal static readonly DateOnly FirstAsOf = new(2014, 1, 1);
+    internal static readonly DateOnly LastAsOf = new(2040, 12, 31);
 
     private static readonly string[] Corridors = ["northern", "middle", "maritime", "maritime-cape", "cku"];
     private static readonly string[] ShippedScenarios = ["red-sea-closed", "poland-belarus-border-closed", "caspian-ferry-congestion", "cku-open"];
-    private static readonly string[][] Regimes = [["EU"], ["US"], ["UK"], ["CA"], ["UN"], ["none"], ["EU", "US"], ["EU", "UK", "US"]];
+    /// <summary>Shippers' sanctions regimes: each alone, none, and two common combinations.</summary>
+    internal static readonly string[][] Regimes = [["EU"], ["US"], ["UK"], ["CA"], ["UN"], ["none"], ["EU", "US"], ["EU", "UK", "US"]];
     private static readonly string[] CargoClasses = ["general", "general", "general", "dual-use", "military", "energy"];
     private static readonly Objective[] Objectives = [Objective.Fastest, Objective.ShortestDistance, Objective.LowestRisk, Objective.LowestCo2E];
     private static readonly HashSet<string> Europe = new(StringComparer.Ordinal)
