@@ -1,6 +1,9 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
 using NetTopologySuite.Geometries;
 
 namespace Corridors.Application.Mapping;
@@ -10,6 +13,12 @@ public static class GeoJsonText
 {
     /// <summary>Coordinates are written with 5 decimals: 1e-5° is about 1.1 m, finer than any network geometry.</summary>
     private const int CoordinateDecimals = 5;
+
+    private const string LineStringStart = "{\"type\":\"LineString\",\"coordinates\":[";
+    private const string LineStringEnd = "]}";
+
+    /// <summary>Each link's coordinates as text, formatted once per loaded link (links live as long as their network).</summary>
+    private static readonly ConditionalWeakTable<Link, LinkText> LinkTexts = new();
 
     /// <summary><c>{"type":"LineString","coordinates":[[lon,lat],…]}</c>.</summary>
     public static string LineString(LineString line)
@@ -21,7 +30,39 @@ public static class GeoJsonText
             WriteLineString(writer, line.Coordinates);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// The route's line, the same text as <see cref="LineString(NetTopologySuite.Geometries.LineString)"/> of
+    /// <see cref="Route.Geometry"/>, but joined from each leg's link coordinates formatted once per link and direction
+    /// instead of formatting every number of every route: a point repeated where two legs meet (or twice in a row on
+    /// one link) is written once, as the route's geometry holds it.
+    /// </summary>
+    public static string Route(Route route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var text = new StringBuilder(LineStringStart, 64 + (route.Legs.Count * 256));
+        Coordinate? last = null;
+        foreach (RouteLeg leg in route.Legs)
+        {
+            LinkText link = LinkTexts.GetValue(leg.Link, l => new LinkText(l.Geometry.Coordinates));
+            (string[] points, Coordinate first, Coordinate end) = leg.Forward
+                ? (link.Forward, link.Start, link.End)
+                : (link.Backward, link.End, link.Start);
+            for (int k = last is not null && last.Equals2D(first) ? 1 : 0; k < points.Length; k++)
+            {
+                if (last is not null)
+                {
+                    text.Append(',');
+                }
+
+                text.Append(points[k]);
+                last = end;
+            }
+        }
+
+        return text.Append(LineStringEnd).ToString();
     }
 
     /// <summary>A FeatureCollection with one LineString feature per link, with id, mode, distanceKm and status properties.</summary>
@@ -55,7 +96,7 @@ public static class GeoJsonText
             writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteLineString(Utf8JsonWriter writer, Coordinate[] coordinates)
@@ -73,5 +114,51 @@ public static class GeoJsonText
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One link's points as <c>[lon,lat]</c> text in both directions, repeated points dropped, with its first and
+    /// last point (the <c>Forward</c> text starts at <c>Start</c>).
+    /// </summary>
+    private sealed class LinkText
+    {
+        public LinkText(Coordinate[] coordinates)
+        {
+            var distinct = new List<Coordinate>(coordinates.Length);
+            foreach (Coordinate c in coordinates)
+            {
+                if (distinct.Count == 0 || !distinct[^1].Equals2D(c))
+                {
+                    distinct.Add(c);
+                }
+            }
+
+            Start = distinct[0];
+            End = distinct[^1];
+            Forward = [.. distinct.Select(Point)];
+            Backward = [.. Forward.Reverse()];
+        }
+
+        public string[] Forward { get; }
+
+        public string[] Backward { get; }
+
+        public Coordinate Start { get; }
+
+        public Coordinate End { get; }
+
+        private static string Point(Coordinate c)
+        {
+            var buffer = new ArrayBufferWriter<byte>(48);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(Math.Round(c.X, CoordinateDecimals));
+                writer.WriteNumberValue(Math.Round(c.Y, CoordinateDecimals));
+                writer.WriteEndArray();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
     }
 }

@@ -176,7 +176,7 @@ public static class ResponseWriter
             BorderCrossings = route.BorderCrossings,
             GaugeBreaks = route.GaugeBreaks,
             ModeKm = ToModeKm(route.ModeKm),
-            GeometryGeojson = GeoJsonText.LineString(route.Geometry),
+            GeometryGeojson = GeoJsonText.Route(route),
         };
         proto.Countries.Add(route.Countries.Select(ToCountryKm));
         proto.Legs.Add(ToLegs(route));
@@ -234,7 +234,7 @@ public static class ResponseWriter
             proto.ModeKm = ToModeKm(route.ModeKm);
             proto.Countries.Add(route.Countries.Select(ToCountryKm));
             proto.Legs.Add(ToLegs(route));
-            proto.GeometryGeojson = GeoJsonText.LineString(route.Geometry);
+            proto.GeometryGeojson = GeoJsonText.Route(route);
             proto.Notes.Add(route.Notes);
             if (route.SanctionRisk is { } risk)
             {
