@@ -6,14 +6,25 @@ using Grpc.Core;
 namespace Corridors.Server.Services;
 
 /// <summary>
-/// Binds corridors.v1.ComparisonService as the generated code does, except that a CompareCorridors response is
-/// encoded to protobuf bytes once per response object. Responses come from <see cref="ComparisonCache"/>, so a
-/// repeated request re-sends the same bytes instead of re-encoding 24 KB of nested messages on every call (which,
-/// with the domain cached, was most of the cost of a call). JSON transcoding is unaffected: it writes JSON from the
-/// message itself.
+/// Binds corridors.v1.ComparisonService as the generated code does, except that a CompareCorridors response kept by
+/// <see cref="ComparisonCache"/> is encoded to protobuf bytes once (<see cref="KeepEncoded"/>), so a repeated request
+/// re-sends the same bytes instead of re-encoding 24 KB of nested messages on every call (which, with the domain
+/// cached, was most of the cost of a call). A response the cache does not keep is encoded as usual: remembering the
+/// bytes of every answer would only churn the table. JSON transcoding is unaffected: it writes JSON from the message
+/// itself.
 /// </summary>
 public static class ComparisonBinding
 {
+    /// <summary>The bytes of the responses caches keep, for as long as the response object lives.</summary>
+    private static readonly ConditionalWeakTable<CompareCorridorsResponse, byte[]> Encoded = new();
+
+    /// <summary>Encodes a response that will be sent again, once; later sends of the same object reuse the bytes.</summary>
+    public static void KeepEncoded(CompareCorridorsResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Encoded.AddOrUpdate(response, response.ToByteArray());
+    }
+
     /// <summary>The service's descriptor: JSON transcoding looks it up on the binding type.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => ComparisonService.Descriptor;
 
@@ -24,14 +35,12 @@ public static class ComparisonBinding
     /// <summary>Passes every method through, replacing the response marshaller of CompareCorridors.</summary>
     private sealed class EncodeOnceBinder(ServiceBinderBase inner) : ServiceBinderBase
     {
-        private readonly ConditionalWeakTable<CompareCorridorsResponse, byte[]> _encoded = new();
-
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
         {
             if (method is Method<CompareCorridorsRequest, CompareCorridorsResponse> compare)
             {
                 var responses = Marshallers.Create<CompareCorridorsResponse>(
-                    (response, context) => context.Complete(_encoded.GetValue(response, r => r.ToByteArray())),
+                    (response, context) => context.Complete(Encoded.TryGetValue(response, out byte[]? bytes) ? bytes : response.ToByteArray()),
                     context => CompareCorridorsResponse.Parser.ParseFrom(context.PayloadAsReadOnlySequence()));
                 var rebound = new Method<CompareCorridorsRequest, CompareCorridorsResponse>(
                     compare.Type, compare.ServiceName, compare.Name, compare.RequestMarshaller, responses);

@@ -52,6 +52,7 @@ public sealed class ComparisonCache : IDisposable
 
         _telemetry?.CacheLookup(hit: false);
         CompareCorridorsResponse response = compute();
+        ComparisonBinding.KeepEncoded(response);
         _entries.Set(key, response, OneEntry);
         return response;
     }
