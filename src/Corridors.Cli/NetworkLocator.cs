@@ -20,7 +20,9 @@ internal sealed class NetworkLocator(CliContext context)
     /// <summary>
     /// An absolute path as given; a relative one against the current folder if it exists there, else against the
     /// nearest ancestor folder holding <c>Corridors.sln</c> (so <c>corridors validate</c> works from any sub-folder
-    /// of the repository); else relative to the current folder, where loading will report it missing.
+    /// of the repository); else, for the default name only, the networks installed with the tool
+    /// (<see cref="CliContext.BundledNetworksDirectory"/>, so an installed tool answers from any folder); else
+    /// relative to the current folder, where loading will report it missing.
     /// </summary>
     public string Resolve(string? requested)
     {
@@ -40,6 +42,11 @@ internal sealed class NetworkLocator(CliContext context)
             && Path.GetFullPath(Path.Combine(root, name)) is var inRepository && Directory.Exists(inRepository))
         {
             return inRepository;
+        }
+
+        if (name == DefaultDirectory && context.BundledNetworksDirectory is { } bundled && Directory.Exists(bundled))
+        {
+            return bundled;
         }
 
         return here;
