@@ -1,4 +1,5 @@
 using Corridors.Domain.Dataset;
+using Corridors.Domain.Dataset.Snapshot;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Network.Validation;
@@ -91,12 +92,14 @@ internal sealed class NetworkLocator(CliContext context)
 
     /// <summary>
     /// The valid dataset (network, sanction measures, emission factors), or null after printing every problem to
-    /// stderr (the caller then exits with <see cref="ExitCodes.InvalidNetwork"/>).
+    /// stderr (the caller then exits with <see cref="ExitCodes.InvalidNetwork"/>). Read from the folder's snapshot
+    /// when one matches the files exactly (<see cref="SnapshotFolder"/>), else from the files, which refreshes it.
     /// </summary>
     public CorridorDataset? LoadDatasetOrReport(string? requested)
     {
         string directory = Resolve(requested);
-        CorridorDatasetLoadResult result = new CorridorDatasetLoader(context.GeometryFactory).Load(directory);
+        (CorridorDatasetLoadResult result, _) = new SnapshotDatasetLoader(context.GeometryFactory, SnapshotFolder.For(context), SnapshotFolder.ToolVersion)
+            .Load(directory);
         if (result.Dataset is not null)
         {
             return result.Dataset;
