@@ -10,7 +10,12 @@ namespace Corridors.Cli;
 /// reads <see cref="Console"/>, the process's current directory or its environment directly.
 /// </summary>
 internal sealed class CliContext(
-    TextWriter output, TextWriter error, string currentDirectory, BusinessCalendar? calendar = null, Func<string, string?>? environment = null)
+    TextWriter output,
+    TextWriter error,
+    string currentDirectory,
+    BusinessCalendar? calendar = null,
+    Func<string, string?>? environment = null,
+    string? bundledNetworksDirectory = null)
 {
     public TextWriter Output { get; } = output;
 
@@ -29,6 +34,12 @@ internal sealed class CliContext(
 
     /// <summary>An environment variable's value, or null (default: the process's environment).</summary>
     public string? GetEnvironmentVariable(string name) => (environment ?? Environment.GetEnvironmentVariable)(name);
+
+    /// <summary>
+    /// The networks shipped with the tool (<c>networks/</c> next to <c>corridors.dll</c> in the installed package), used
+    /// when no networks folder is found from the current folder; null or missing when run from a build, which has none.
+    /// </summary>
+    public string? BundledNetworksDirectory { get; } = bundledNetworksDirectory;
 
     /// <summary>The one WGS84 geometry factory of this run.</summary>
     public GeometryFactory GeometryFactory { get; } = Wgs84.CreateFactory();

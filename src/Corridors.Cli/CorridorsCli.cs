@@ -12,7 +12,10 @@ internal static class CorridorsCli
 {
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("Compare China–Europe freight corridors.");
+        var root = new RootCommand(
+            "Compare China–Europe freight corridors.\n\n"
+            + "Networks: --dir names the folder (default networks). A relative name is looked up in the current folder, then in the "
+            + "clone above it (the folder holding Corridors.sln); without either, the networks installed with the tool are used.");
         root.Add(ValidateCommand.Create(context));
         root.Add(FidelityCommand.Create(context));
         root.Add(PlacesCommand.Create(context));

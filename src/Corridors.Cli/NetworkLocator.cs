@@ -1,4 +1,5 @@
 using Corridors.Domain.Dataset;
+using Corridors.Domain.Dataset.Snapshot;
 using Corridors.Domain.Network;
 using Corridors.Domain.Network.Loading;
 using Corridors.Domain.Network.Validation;
@@ -20,7 +21,9 @@ internal sealed class NetworkLocator(CliContext context)
     /// <summary>
     /// An absolute path as given; a relative one against the current folder if it exists there, else against the
     /// nearest ancestor folder holding <c>Corridors.sln</c> (so <c>corridors validate</c> works from any sub-folder
-    /// of the repository); else relative to the current folder, where loading will report it missing.
+    /// of the repository); else, for the default name only, the networks installed with the tool
+    /// (<see cref="CliContext.BundledNetworksDirectory"/>, so an installed tool answers from any folder); else
+    /// relative to the current folder, where loading will report it missing.
     /// </summary>
     public string Resolve(string? requested)
     {
@@ -40,6 +43,11 @@ internal sealed class NetworkLocator(CliContext context)
             && Path.GetFullPath(Path.Combine(root, name)) is var inRepository && Directory.Exists(inRepository))
         {
             return inRepository;
+        }
+
+        if (name == DefaultDirectory && context.BundledNetworksDirectory is { } bundled && Directory.Exists(bundled))
+        {
+            return bundled;
         }
 
         return here;
@@ -84,12 +92,14 @@ internal sealed class NetworkLocator(CliContext context)
 
     /// <summary>
     /// The valid dataset (network, sanction measures, emission factors), or null after printing every problem to
-    /// stderr (the caller then exits with <see cref="ExitCodes.InvalidNetwork"/>).
+    /// stderr (the caller then exits with <see cref="ExitCodes.InvalidNetwork"/>). Read from the folder's snapshot
+    /// when one matches the files exactly (<see cref="SnapshotFolder"/>), else from the files, which refreshes it.
     /// </summary>
     public CorridorDataset? LoadDatasetOrReport(string? requested)
     {
         string directory = Resolve(requested);
-        CorridorDatasetLoadResult result = new CorridorDatasetLoader(context.GeometryFactory).Load(directory);
+        (CorridorDatasetLoadResult result, _) = new SnapshotDatasetLoader(context.GeometryFactory, SnapshotFolder.For(context), SnapshotFolder.ToolVersion)
+            .Load(directory);
         if (result.Dataset is not null)
         {
             return result.Dataset;
