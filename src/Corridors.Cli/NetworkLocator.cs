@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Corridors.Domain.Dataset;
 using Corridors.Domain.Dataset.Snapshot;
 using Corridors.Domain.Network;
@@ -15,13 +16,22 @@ internal sealed class NetworkLocator(CliContext context)
     /// <summary>The folder used when none is given.</summary>
     public const string DefaultDirectory = "networks";
 
+    /// <summary>
+    /// The <c>--dir</c> option of every command that reads the networks. Left out, the default lookup applies (see
+    /// <see cref="Resolve"/>); a folder given is used as given, never swapped for the copy installed with the tool.
+    /// </summary>
+    public static Option<string?> DirectoryOption() => new("--dir")
+    {
+        Description = "Network folder (default: networks/ in the current folder or the repository, else the copy installed with the tool).",
+    };
+
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFileName = "Corridors.sln";
 
     /// <summary>
     /// An absolute path as given; a relative one against the current folder if it exists there, else against the
     /// nearest ancestor folder holding <c>Corridors.sln</c> (so <c>corridors validate</c> works from any sub-folder
-    /// of the repository); else, for the default name only, the networks installed with the tool
+    /// of the repository); else, when no folder was named, the networks installed with the tool
     /// (<see cref="CliContext.BundledNetworksDirectory"/>, so an installed tool answers from any folder); else
     /// relative to the current folder, where loading will report it missing.
     /// </summary>
@@ -45,7 +55,7 @@ internal sealed class NetworkLocator(CliContext context)
             return inRepository;
         }
 
-        if (name == DefaultDirectory && context.BundledNetworksDirectory is { } bundled && Directory.Exists(bundled))
+        if (string.IsNullOrWhiteSpace(requested) && context.BundledNetworksDirectory is { } bundled && Directory.Exists(bundled))
         {
             return bundled;
         }

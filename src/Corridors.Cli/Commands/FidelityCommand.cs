@@ -16,11 +16,7 @@ internal static class FidelityCommand
 {
     public static Command Create(CliContext context)
     {
-        var directory = new Option<string>("--dir")
-        {
-            Description = "Network folder (default: networks).",
-            DefaultValueFactory = _ => NetworkLocator.DefaultDirectory,
-        };
+        var directory = NetworkLocator.DirectoryOption();
         var command = new Command("fidelity", "Compare the model with published distances and transit times, with sources and tolerances.") { directory };
         command.SetAction(parse => Run(context, parse.GetValue(directory)));
         return command;

@@ -16,11 +16,7 @@ internal static class PlacesCommand
             Description = "Only places on this corridor's own links and its Chinese and European end places.",
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON array instead of a table." };
-        var directory = new Option<string>("--dir")
-        {
-            Description = "Network folder (default: networks).",
-            DefaultValueFactory = _ => NetworkLocator.DefaultDirectory,
-        };
+        var directory = NetworkLocator.DirectoryOption();
         var command = new Command("places", "List places: id, name, country, kind, UN/LOCODE.") { corridor, json, directory };
         command.SetAction(parse => Run(context, parse.GetValue(directory), parse.GetValue(corridor), parse.GetValue(json)));
         return command;

@@ -70,11 +70,7 @@ internal sealed class QueryCommandOptions
         Description = "Ask a running Corridors server (its gRPC address, e.g. http://127.0.0.1:50051) instead of computing in-process.",
     };
 
-    public Option<string> Directory { get; } = new("--dir")
-    {
-        Description = "Network folder (default: networks).",
-        DefaultValueFactory = _ => NetworkLocator.DefaultDirectory,
-    };
+    public Option<string?> Directory { get; } = NetworkLocator.DirectoryOption();
 
     public void AddTo(Command command)
     {

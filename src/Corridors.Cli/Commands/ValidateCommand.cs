@@ -12,10 +12,10 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var directory = new Argument<string>("DIR")
+        var directory = new Argument<string?>("DIR")
         {
-            Description = "Network folder (default: networks, looked up from the current folder and the repository root).",
-            DefaultValueFactory = _ => NetworkLocator.DefaultDirectory,
+            Description = "Network folder (default: networks/ in the current folder or the repository, else the copy installed with the tool).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("validate", "Check the network files and report every problem at once.") { directory };
         command.SetAction(parse => Run(context, parse.GetValue(directory)));

@@ -70,6 +70,21 @@ public sealed class NetworkLocatorTests
         Assert.Contains(Path.Combine(temp.Path, "typo-networks"), run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("places")]
+    [InlineData("fidelity")]
+    public void DefaultNameGivenExplicitly_IsUsedAsGiven_NotReplacedByTheToolsOwn(string command)
+    {
+        using var temp = new TempFolder();
+        string[] args = command == "compare" ? [.. Compare, "--dir", "networks"] : [command, "--dir", "networks"];
+
+        CliRun run = ToolRun.Invoke(temp.Path, SnapshotFolder.OffValue, ToolRun.RepositoryNetworks, args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Path.Combine(temp.Path, "networks"), run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BuildWithoutOwnNetworks_OutsideAClone_ReportsTheMissingFolder()
     {
