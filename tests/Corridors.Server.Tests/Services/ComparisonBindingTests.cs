@@ -38,21 +38,37 @@ public sealed class ComparisonBindingTests
     }
 
     [Fact]
-    public void CompareCorridorsResponse_IsEncodedOnce_AndEqualsTheMessageBytes()
+    public void KeptResponse_IsEncodedOnce_AndEqualsTheMessageBytes()
     {
         Method<CompareCorridorsRequest, CompareCorridorsResponse> method = BoundCompare(out _);
         var response = new CompareCorridorsResponse { AsOf = "2026-11-29" };
         response.Comparisons.Add(new CorridorComparison { CorridorId = "northern", DistanceKm = 9814.4 });
         byte[] expected = response.ToByteArray();
 
+        ComparisonBinding.KeepEncoded(response); // what the cache does with an answer it keeps
+        response.Comparisons[0].DistanceKm = 1; // kept responses are never modified; this shows the bytes are reused
         byte[] first = Serialize(method, response);
-        response.Comparisons[0].DistanceKm = 1; // cached responses are never modified; this shows the bytes are reused
         byte[] second = Serialize(method, response);
 
         Assert.Equal(expected, first);
         Assert.Equal(expected, second);
         Assert.Equal("corridors.v1.ComparisonService", method.ServiceName);
         Assert.Equal(MethodType.Unary, method.Type);
+    }
+
+    [Fact]
+    public void ResponseNotKept_IsEncodedEachTime_FromTheMessage()
+    {
+        Method<CompareCorridorsRequest, CompareCorridorsResponse> method = BoundCompare(out _);
+        var response = new CompareCorridorsResponse { AsOf = "2026-11-29" };
+        response.Comparisons.Add(new CorridorComparison { CorridorId = "northern", DistanceKm = 9814.4 });
+
+        byte[] first = Serialize(method, response);
+        response.Comparisons[0].DistanceKm = 1;
+        byte[] second = Serialize(method, response);
+
+        Assert.Equal(9814.4, CompareCorridorsResponse.Parser.ParseFrom(first).Comparisons[0].DistanceKm);
+        Assert.Equal(1, CompareCorridorsResponse.Parser.ParseFrom(second).Comparisons[0].DistanceKm);
     }
 
     [Fact]
