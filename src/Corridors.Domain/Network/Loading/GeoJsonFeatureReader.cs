@@ -258,7 +258,8 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
     private LinkTraction? ReadTraction(string id, JsonFields props)
     {
         TractionKind? kind = null;
-        if (props.OptionalString("traction") is { } text)
+        string? text = props.OptionalString("traction");
+        if (text is not null)
         {
             if (EnumNames.TryParseKebab(text, out TractionKind parsed))
             {
@@ -274,7 +275,7 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
         IReadOnlyList<string>? sources = props.StringArray("tractionSources", required: false);
         if (kind is null)
         {
-            if (electrifiedFrom is not null || sources is not null)
+            if (text is null && (electrifiedFrom is not null || sources is not null))
             {
                 props.Fail("traction", NetworkRule.MissingProperty, "electrifiedFrom and tractionSources need a traction (electric or diesel)");
             }
