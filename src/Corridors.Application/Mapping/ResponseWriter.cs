@@ -85,7 +85,8 @@ public static class ResponseWriter
 
         if (emissions is not null)
         {
-            proto.Co2EKg = Round(emissions.Co2eKg);
+            proto.Co2EKg = Round(emissions.WtwKg);
+            proto.Co2E = Co2eWriter.ToLeg(emissions);
         }
 
         return proto;
@@ -189,7 +190,8 @@ public static class ResponseWriter
 
         if (route.Emissions is { } emissions)
         {
-            proto.Co2EKg = Round(emissions.TotalCo2eKg);
+            proto.Co2EKg = Round(emissions.WtwKg);
+            proto.Co2E = Co2eWriter.ToRoute(emissions);
         }
 
         return proto;
@@ -243,7 +245,8 @@ public static class ResponseWriter
 
             if (route.Emissions is { } emissions)
             {
-                proto.Co2EKg = Round(emissions.TotalCo2eKg);
+                proto.Co2EKg = Round(emissions.WtwKg);
+                proto.Co2E = Co2eWriter.ToRoute(emissions);
             }
         }
 
@@ -384,7 +387,8 @@ public static class ResponseWriter
 
                 if (route.Emissions is { } emissions)
                 {
-                    proto.Co2EKg = Round(emissions.TotalCo2eKg);
+                    proto.Co2EKg = Round(emissions.WtwKg);
+                    proto.Co2ETtwKg = Round(emissions.TtwKg);
                 }
             }
         }
@@ -416,7 +420,8 @@ public static class ResponseWriter
 
             if (route.Emissions is { } emissions)
             {
-                proto.Co2EKg = Round(emissions.TotalCo2eKg);
+                proto.Co2EKg = Round(emissions.WtwKg);
+                proto.Co2ETtwKg = Round(emissions.TtwKg);
             }
         }
 

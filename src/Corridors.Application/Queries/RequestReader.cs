@@ -262,7 +262,10 @@ public sealed class RequestReader
             MaxRiskScore = proto.HasMaxRiskScore ? proto.MaxRiskScore : null,
             AllowedOnly = proto.AllowedOnly,
         };
-        return new QueryOptions(constraints, perspective, payload);
+        return new QueryOptions(constraints, perspective, payload)
+        {
+            Co2eOptions = proto.CapeSpeedUplift ? new Co2eOptions(CapeSpeedUplift: true) : null,
+        };
     }
 
     /// <summary>False (with an error) when a repeated field has more entries than <see cref="QueryLimits.MaxListItems"/>.</summary>

@@ -58,6 +58,11 @@ internal sealed class QueryCommandOptions
 
     public Option<bool> AllowedOnly { get; } = new("--allowed-only") { Description = "Only routes no sanction measure prohibits for the perspective." };
 
+    public Option<bool> CapeSpeedUplift { get; } = new("--cape-speed-uplift")
+    {
+        Description = "CO2e of sea legs round the Cape includes the higher speed of diverted services (x1.1095 per km, assumption A-SEA-CAPE); off: the longer distance only.",
+    };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON object on stdout." };
 
     public Option<string?> Scenario { get; } = new("--scenario")
@@ -77,7 +82,7 @@ internal sealed class QueryCommandOptions
         foreach (Option option in new Option[]
                  {
                      From, To, AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Objective,
-                     Perspective, Cargo, HsCode, MaxRiskScore, AllowedOnly, Json, Scenario, Server, Directory,
+                     Perspective, Cargo, HsCode, MaxRiskScore, AllowedOnly, CapeSpeedUplift, Json, Scenario, Server, Directory,
                  })
         {
             command.Add(option);
@@ -98,6 +103,7 @@ internal sealed class QueryCommandOptions
             AsOf = parse.GetValue(AsOf) ?? string.Empty,
             IncludePlanned = parse.GetValue(IncludePlanned),
             AllowedOnly = parse.GetValue(AllowedOnly),
+            CapeSpeedUplift = parse.GetValue(CapeSpeedUplift),
             Perspective = new V1.Perspective { CargoClass = parse.GetValue(Cargo) ?? string.Empty, HsCode = parse.GetValue(HsCode) ?? string.Empty },
         };
         constraints.Perspective.Regimes.Add((parse.GetValue(Perspective) ?? string.Empty).Split([',', '+'], StringSplitOptions.TrimEntries));

@@ -44,7 +44,7 @@ internal static class ValidateCommand
         DataCoverage coverage = dataset.Sanctions.Coverage;
         DataFreshness freshness = coverage.FreshnessOn(context.Calendar.Today);
         context.Output.WriteLine(
-            $"sanctions OK: {dataset.Sanctions.Measures.Count} measures from {coverage.From:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} modes");
+            $"sanctions OK: {dataset.Sanctions.Measures.Count} measures from {coverage.From:yyyy-MM-dd}; emission factors OK: {dataset.EmissionFactors.Factors.Count} factors, grid intensities for {dataset.EmissionFactors.Grid.Series.Count} countries {dataset.EmissionFactors.Grid.FirstYear}-{dataset.EmissionFactors.Grid.LastYear}");
         AsOfRange range = dataset.AsOfRangeOn(context.Calendar.Today);
         context.Output.WriteLine($"as-of dates answered: {range.Earliest:yyyy-MM-dd} … {range.Latest:yyyy-MM-dd}");
         context.Output.WriteLine(FreshnessLine("sanctions/measures.json", freshness));

@@ -17,7 +17,7 @@ internal static class ProtoText
         }
 
         output.WriteLine($"{response.Origin.Name} ({response.Origin.Country}) → {response.Destination.Name} ({response.Destination.Country}), as of {response.AsOf}, {Name(response.Objective.ToString())}");
-        var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "RISK", "CO2E KG", "NOTE");
+        var table = new TextTable("CORRIDOR", "OUTCOME", "KM", "DAYS P10/P50/P90", "BORDERS", "GAUGE BREAKS", "RISK", "CO2E WTW KG", "NOTE");
         foreach (CorridorComparison c in response.Comparisons)
         {
             bool hasRoute = c.Legs.Count > 0;
@@ -35,6 +35,7 @@ internal static class ProtoText
 
         table.Write(output);
         WriteRiskExplanation(output, response.Comparisons);
+        Co2eText.Write(output, response.Comparisons.Select(c => (c.CorridorId, c.Co2E)));
         WriteBasis(output, response.AsOf, response.DataFreshness,
             response.Comparisons.Select(c => (c.CorridorId, c.SanctionRisk, (IEnumerable<string>)c.Notes)));
     }
@@ -175,7 +176,7 @@ internal static class ProtoText
         int rank = 1;
         foreach (Route route in response.Routes)
         {
-            output.WriteLine($"#{rank++}  {Km(route.DistanceKm)} km  {Days(route.TransitDays)} days  borders {route.BorderCrossings}  gauge breaks {route.GaugeBreaks}  risk {Risk(route.SanctionRisk)}  CO2e {(route.HasCo2EKg ? route.Co2EKg.ToString("N0", CultureInfo.InvariantCulture) : "-")} kg  corridors {string.Join(",", route.CorridorIds)}");
+            output.WriteLine($"#{rank++}  {Km(route.DistanceKm)} km  {Days(route.TransitDays)} days  borders {route.BorderCrossings}  gauge breaks {route.GaugeBreaks}  risk {Risk(route.SanctionRisk)}  CO2e WTW {(route.HasCo2EKg ? route.Co2EKg.ToString("N0", CultureInfo.InvariantCulture) : "-")} kg  corridors {string.Join(",", route.CorridorIds)}");
             var table = new TextTable("FROM", "TO", "MODE", "KM", "P50 H", "DWELL H");
             foreach (RouteLeg leg in route.Legs)
             {
@@ -187,6 +188,7 @@ internal static class ProtoText
             output.WriteLine();
         }
 
+        Co2eText.Write(output, response.Routes.Select((r, i) => ($"#{i + 1}", r.Co2E)));
         WriteBasis(output, response.AsOf, response.DataFreshness,
             response.Routes.Select((r, i) => ($"#{i + 1}", r.SanctionRisk, (IEnumerable<string>)r.Notes)));
     }

@@ -1,25 +1,35 @@
+using System.Globalization;
 using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Domain.Emissions;
 
-/// <summary>The CO2e of one leg: factor × payload × km.</summary>
-public sealed record LegEmissions(LinkId Link, TransportMode Mode, double DistanceKm, EmissionFactor Factor, double Co2eKg);
-
-/// <summary>The CO2e of a route for a payload: per leg and in total.</summary>
-public sealed record RouteEmissions(Payload Payload, IReadOnlyList<LegEmissions> Legs, double TotalCo2eKg)
-{
-    /// <summary>True when any leg used a stand-in factor (not a GLEC/ISO 14083 value for its use).</summary>
-    public bool UsesStandIns => Legs.Any(l => l.Factor.IsStandIn);
-}
-
 /// <summary>
-/// ISO 14083-style estimate of a route's greenhouse-gas emissions (kg CO2e): for each leg, the factor of its mode
-/// times the payload (tonnes, or TEU for per-TEU factors) times the leg's km. Hub and terminal emissions (dwells)
-/// are not counted. Not a certified figure; method in <c>networks/README.md</c>, "Emission factors".
+/// ISO 14083-style estimate of a route's greenhouse-gas emissions for one container, well-to-wheel with tank-to-wheel
+/// beside it: per leg, the factor of its traction, sea lane, vessel or vehicle; per hub the route passes through
+/// (port, rail terminal, gauge change, ferry terminal), a per-container figure. Electric rail is energy × the
+/// country's grid intensity in the as-of year. Not an accredited figure; method and limits in
+/// <c>networks/README.md</c>, "Emission factors".
 /// </summary>
 public sealed class Co2eEstimator
 {
+    /// <summary>The labelled default for a rail link without a traction tag (diesel, flagged).</summary>
+    public const string TractionDefaultSource = "A-TRACTION-DEFAULT";
+
+    /// <summary>The labelled rule for electric km in a country without a usable grid series.</summary>
+    public const string GridFallbackSource = "A-GRID-FALLBACK";
+
+    /// <summary>The labelled rule for an as-of year outside the grid data.</summary>
+    public const string GridYearSource = "A-GRID-YEAR";
+
+    /// <summary>The labelled rule that picks the sea lane.</summary>
+    public const string SeaLaneRuleSource = "A-SEA-LANE-RULE";
+
+    /// <summary>Factor id shown for the Cape option's uplift.</summary>
+    public const string CapeUpliftId = "cape-speed-uplift";
+
+    private const double GramsPerKilogram = 1000;
+
     public Co2eEstimator(EmissionFactorSet factors)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -28,31 +38,237 @@ public sealed class Co2eEstimator
 
     public EmissionFactorSet Factors { get; }
 
+    /// <param name="asOf">Decides the traction of links electrified later and the grid year.</param>
     /// <param name="payload">What is carried; the file's default (one 40-foot container) when null.</param>
-    public RouteEmissions Estimate(Route route, Payload? payload = null)
+    /// <param name="options">The caller's choices (the Cape speed uplift); none when null.</param>
+    public RouteEmissions Estimate(Route route, DateOnly asOf, Payload? payload = null, Co2eOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         Payload carried = payload ?? Factors.DefaultPayload;
+        Co2eOptions chosen = options ?? Co2eOptions.Default;
+        var notes = new NoteBook(asOf.Year, Factors.Grid);
         var legs = new List<LegEmissions>(route.Legs.Count);
-        foreach (RouteLeg leg in route.Legs)
+        IReadOnlyList<RouteLeg> routeLegs = route.Legs;
+        for (int i = 0; i < routeLegs.Count; i++)
         {
-            EmissionFactor factor = Factors.For(leg.Mode);
-            legs.Add(new LegEmissions(leg.Link.Id, leg.Mode, leg.DistanceKm, factor, factor.KgPerKm(carried) * leg.DistanceKm));
+            RouteLeg leg = routeLegs[i];
+            var context = new LegContext(asOf, carried, FerryUse(routeLegs, i), SeaPart(routeLegs, i, chosen, notes));
+            legs.Add(Line(leg.Link, context, notes));
         }
 
-        return new RouteEmissions(carried, legs, legs.Sum(l => l.Co2eKg));
+        var hubs = new List<HubEmissions>();
+        foreach ((Place place, HubKind kind) in HubActivity.Of(routeLegs))
+        {
+            EmissionFactor factor = Factors.For(HubActivity.FactorOf(kind));
+            double quantity = EmissionFactor.Quantity(factor.Unit, carried);
+            hubs.Add(new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, AppliedFactor.Of(factor)));
+        }
+
+        return new RouteEmissions(carried, notes.GridYearUsed, legs, hubs, notes.Finish());
     }
 
     /// <summary>
-    /// Lowest-CO2e routing: each directed edge costs the kg CO2e of its link for the payload; places cost nothing.
-    /// Non-negative and additive; the summed cost of a route equals <see cref="RouteEmissions.TotalCo2eKg"/>.
+    /// Lowest-CO2e routing: each directed edge costs the well-to-wheel kg of its link's line haul for the payload on
+    /// the as-of date; places cost nothing. Non-negative and additive. Two things the search cannot see edge by edge
+    /// are left to the answer: hubs (a few kg each, under 1 % of a China–Europe trip) and the lane of a sea part (sea
+    /// edges cost the Asia–North Europe lane, ferries the rail-ferry factor). For a route without hubs on that lane the
+    /// summed cost equals <see cref="RouteEmissions.LineHaulWtwKg"/>.
     /// </summary>
-    public IRouteCost CostFor(RoutingGraph graph, Payload? payload = null)
+    public IRouteCost CostFor(RoutingGraph graph, DateOnly asOf, Payload? payload = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         Payload carried = payload ?? Factors.DefaultPayload;
-        double[] kgPerLink = [.. graph.Network.Links.Select(l => Factors.For(l.Mode).KgPerKm(carried) * l.DistanceKm.Value)];
+        var context = new LegContext(asOf, carried, FactorUse.FerryRail, new SeaContext(FactorUse.SeaAsiaNorthEurope, 1));
+        double[] kgPerLink = [.. graph.Network.Links.Select(l => Line(l, context, notes: null).WtwKg)];
         return new Co2eCost(graph, kgPerLink);
+    }
+
+    private LegEmissions Line(Link link, LegContext context, NoteBook? notes)
+    {
+        double km = link.DistanceKm.Value;
+        return link.Mode switch
+        {
+            TransportMode.Rail => Rail(link, km, context, notes),
+            TransportMode.Road => Fuel(link, km, Factors.For(FactorUse.RoadTruckFeu), context.Payload, 1, []),
+            TransportMode.Sea => Fuel(link, km, Factors.For(context.Sea.Lane), context.Payload, context.Sea.Uplift,
+                context.Sea.Uplift > 1 ? [CapeFactor()] : []),
+            TransportMode.Ferry => Fuel(link, km, Factors.For(context.Ferry), context.Payload, 1, []),
+            TransportMode.InlandWaterway => Fuel(link, km, Factors.For(FactorUse.InlandWaterway), context.Payload, 1, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(link), link.Mode, "Unknown mode."),
+        };
+    }
+
+    private static LegEmissions Fuel(Link link, double km, EmissionFactor factor, Payload payload, double uplift, AppliedFactor[] extra)
+    {
+        double quantityKm = EmissionFactor.Quantity(factor.Unit, payload) * km * uplift;
+        return new LegEmissions(link.Id, link.Mode, km, factor.Wtw!.Value * quantityKm, factor.Ttw!.Value * quantityKm,
+            Co2eBasis.Fuel, [AppliedFactor.Of(factor), .. extra], null, []);
+    }
+
+    /// <summary>
+    /// Diesel: the diesel factor. Electric: energy × tonnes × km × grid intensity, the km split equally among the
+    /// link's countries (as the route's country km are), each on its own grid; a country without a usable series is
+    /// costed at the diesel factor (A-GRID-FALLBACK). A link without a tag is diesel (A-TRACTION-DEFAULT).
+    /// </summary>
+    private LegEmissions Rail(Link link, double km, LegContext context, NoteBook? notes)
+    {
+        EmissionFactor diesel = Factors.For(FactorUse.RailDiesel);
+        double tonneKm = context.Payload.CargoTonnes * km;
+        LinkTraction? tag = link.Traction;
+        if (tag is null)
+        {
+            notes?.Untagged(link.Id);
+        }
+        else if (tag.Kind == TractionKind.Electric && tag.On(context.AsOf) == TractionKind.Diesel)
+        {
+            notes?.NotYetElectrified(link.Id, tag.ElectrifiedFrom!.Date);
+        }
+
+        TractionKind traction = tag?.On(context.AsOf) ?? TractionKind.Diesel;
+        IReadOnlyList<string> tractionSources = tag is null ? [TractionDefaultSource] : tag.SourceIds;
+        if (traction == TractionKind.Diesel)
+        {
+            return new LegEmissions(link.Id, link.Mode, km, diesel.Wtw!.Value * tonneKm, diesel.Ttw!.Value * tonneKm,
+                Co2eBasis.Fuel, [AppliedFactor.Of(diesel)], traction, tractionSources);
+        }
+
+        EmissionFactor electric = Factors.For(FactorUse.RailElectric);
+        var applied = new List<AppliedFactor> { AppliedFactor.Of(electric) };
+        double wtw = 0, ttw = 0;
+        bool fallback = false;
+        double shareTonneKm = tonneKm / link.Countries.Count;
+        foreach (string country in link.Countries)
+        {
+            if (Factors.Grid.TryGet(country, context.AsOf.Year, out double gramsPerKwh, out int year))
+            {
+                wtw += electric.EnergyKwh!.Value * shareTonneKm * gramsPerKwh / GramsPerKilogram;
+                applied.Add(GridFactor(country, year, gramsPerKwh, substituted: year != context.AsOf.Year));
+                notes?.GridUsed(year);
+            }
+            else
+            {
+                wtw += diesel.Wtw!.Value * shareTonneKm;
+                ttw += diesel.Ttw!.Value * shareTonneKm;
+                applied.Add(AppliedFactor.Of(diesel));
+                notes?.NoGrid(country);
+                fallback = true;
+            }
+        }
+
+        return new LegEmissions(link.Id, link.Mode, km, wtw, ttw, fallback ? Co2eBasis.Mixed : Co2eBasis.ElectricGrid,
+            [.. applied.DistinctBy(f => f.Id)], traction, tractionSources);
+    }
+
+    private AppliedFactor GridFactor(string country, int year, double gramsPerKwh, bool substituted) =>
+        new($"grid-{country}-{year.ToString(CultureInfo.InvariantCulture)}",
+            FormattableString.Invariant($"{gramsPerKwh} {UnitTexts.GramsPerKwh} (lifecycle, {country} {year})"),
+            substituted ? [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource)] : [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource && s != GridYearSource)],
+            substituted);
+
+    private AppliedFactor CapeFactor() =>
+        new(CapeUpliftId, FormattableString.Invariant($"x{Factors.CapeSpeedUplift.Factor} per km"), Factors.CapeSpeedUplift.SourceIds, IsStandIn: true);
+
+    /// <summary>A ferry next to a rail leg carries wagons (a train ferry); otherwise road vehicles (ro-pax).</summary>
+    private static FactorUse FerryUse(IReadOnlyList<RouteLeg> legs, int i) =>
+        (i > 0 && legs[i - 1].Mode == TransportMode.Rail) || (i + 1 < legs.Count && legs[i + 1].Mode == TransportMode.Rail)
+            ? FactorUse.FerryRail
+            : FactorUse.FerryRoPax;
+
+    /// <summary>The lane and uplift of the sea part (the run of consecutive sea legs) that leg <paramref name="i"/> belongs to.</summary>
+    private SeaContext SeaPart(IReadOnlyList<RouteLeg> legs, int i, Co2eOptions options, NoteBook notes)
+    {
+        if (legs[i].Mode != TransportMode.Sea)
+        {
+            return new SeaContext(FactorUse.SeaFeeder, 1);
+        }
+
+        int first = i;
+        while (first > 0 && legs[first - 1].Mode == TransportMode.Sea)
+        {
+            first--;
+        }
+
+        int last = i;
+        while (last + 1 < legs.Count && legs[last + 1].Mode == TransportMode.Sea)
+        {
+            last++;
+        }
+
+        Place start = legs[first].From;
+        Place end = legs[last].To;
+        FactorUse lane = SeaLanes.Of(start, end);
+        bool cape = SeaLanes.RoundsTheCape(Enumerable.Range(first, last - first + 1).Select(k => legs[k].To));
+        double uplift = cape && options.CapeSpeedUplift ? Factors.CapeSpeedUplift.Factor : 1;
+        if (i == first)
+        {
+            notes.SeaPart(start, end, lane, cape, uplift);
+        }
+
+        return new SeaContext(lane, uplift);
+    }
+
+    private sealed record SeaContext(FactorUse Lane, double Uplift);
+
+    private sealed record LegContext(DateOnly AsOf, Payload Payload, FactorUse Ferry, SeaContext Sea);
+
+    /// <summary>Collects what the answer must say about its figures, once each, in a stable order.</summary>
+    private sealed class NoteBook(int asOfYear, GridIntensityTable grid)
+    {
+        private readonly List<string> _untagged = [];
+        private readonly SortedSet<string> _noGrid = new(StringComparer.Ordinal);
+        private readonly List<string> _other = [];
+        private bool _gridUsed;
+
+        public int GridYearUsed { get; private set; } = Math.Clamp(asOfYear, grid.FirstYear, grid.LastYear);
+
+        public void Untagged(LinkId link) => _untagged.Add(link.Value);
+
+        public void NoGrid(string country) => _noGrid.Add(country);
+
+        public void GridUsed(int year)
+        {
+            _gridUsed = true;
+            GridYearUsed = year;
+        }
+
+        public void NotYetElectrified(LinkId link, DateOnly from) =>
+            _other.Add(FormattableString.Invariant($"{link} is hauled by diesel before its electrification on {from:yyyy-MM-dd}"));
+
+        public void SeaPart(Place start, Place end, FactorUse lane, bool cape, double uplift)
+        {
+            string text = $"sea {start.Id} → {end.Id}: lane {EnumNames.ToKebab(lane)}, chosen from the ports ({SeaLaneRuleSource})";
+            if (cape)
+            {
+                text += uplift > 1
+                    ? FormattableString.Invariant($"; round the Cape: the longer distance, and x{uplift} per km for the diverted services' higher speed (option on, A-SEA-CAPE)")
+                    : "; round the Cape: CO2e grows with the longer distance only (the speed uplift option is off)";
+            }
+
+            _other.Add(text);
+        }
+
+        public List<string> Finish()
+        {
+            var notes = new List<string>();
+            if (_untagged.Count > 0)
+            {
+                notes.Add($"no traction tag on {string.Join(", ", _untagged.Distinct())}: costed as diesel ({TractionDefaultSource})");
+            }
+
+            notes.AddRange(_other);
+            if (_noGrid.Count > 0)
+            {
+                notes.Add($"no usable grid series for {string.Join(", ", _noGrid)}: electric km there costed as diesel ({GridFallbackSource})");
+            }
+
+            if (_gridUsed && GridYearUsed != asOfYear)
+            {
+                notes.Add(FormattableString.Invariant(
+                    $"grid intensities cover {grid.FirstYear}-{grid.LastYear}: the as-of year {asOfYear} uses {GridYearUsed}, the nearest ({GridYearSource})"));
+            }
+
+            return notes;
+        }
     }
 
     private sealed class Co2eCost(RoutingGraph graph, double[] kgPerLink) : ITransitionFreeCost

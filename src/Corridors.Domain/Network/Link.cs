@@ -25,6 +25,12 @@ public sealed record Link(
     bool OneWay,
     string File)
 {
+    /// <summary>
+    /// Electric or diesel, sourced; rail links only. Null when the files give no tag: the CO2e estimate then falls
+    /// back to a labelled default and says so.
+    /// </summary>
+    public LinkTraction? Traction { get; init; }
+
     /// <summary>True for the shared access networks.</summary>
     public bool IsAccess => Corridors.Contains(CorridorId.Access);
 

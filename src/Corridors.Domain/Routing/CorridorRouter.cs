@@ -127,7 +127,7 @@ public sealed partial class CorridorRouter
             Objective.Fastest => new TransitTimeCost(Graph, OverlayOf(query)),
             Objective.ShortestDistance => new DistanceCost(Graph),
             Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
-            Objective.LowestCo2e => Emissions.CostFor(Graph, query.Payload),
+            Objective.LowestCo2e => Emissions.CostFor(Graph, query.Constraints.AsOf ?? Today, query.Payload),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Objective, "Unknown objective."),
         };
         return query.Constraints.AllowedOnly
@@ -148,7 +148,7 @@ public sealed partial class CorridorRouter
     {
         ScenarioOverlay overlay = OverlayOf(query);
         Route route = BuildRoute(edges, overlay);
-        return route with { SanctionRisk = overlay.Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Payload) };
+        return route with { SanctionRisk = overlay.Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Constraints.AsOf ?? Today, query.Payload, query.Co2eOptions) };
     }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>

@@ -43,6 +43,9 @@ public sealed record RouteQuery
     /// <summary>Payload for CO2e; null means the data's default (one 40-foot container).</summary>
     public Payload? Payload { get; init; }
 
+    /// <summary>Choices about the CO2e estimate (the Cape speed uplift); null means none.</summary>
+    public Co2eOptions? Co2eOptions { get; init; }
+
     /// <summary>The shipper's perspective on the query's as-of date (which must be set).</summary>
     public Perspective Perspective => new(Regimes, Cargo, Constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set.")) { HsCode = HsCode };
 

@@ -10,7 +10,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             "network OK: 8 places, 9 links, 2 corridors, 6 sources\n"
-            + "sanctions OK: 0 measures from 2014-01-01; emission factors OK: 5 modes\n"
+            + "sanctions OK: 0 measures from 2014-01-01; emission factors OK: 13 factors, grid intensities for 2 countries 2023-2024\n"
             + "as-of dates answered: 2014-01-01 … 2040-12-31\n"
             + "sanctions/measures.json: reviewed 2026-11-29, fresh until 2027-11-29, 365 day(s) left on 2026-11-29\n"
             + "network, emission factors: no review date recorded (each figure names its own source)",

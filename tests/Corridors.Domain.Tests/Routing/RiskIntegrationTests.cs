@@ -50,7 +50,7 @@ public sealed class RiskIntegrationTests
         Assert.True(northern2023 > Corridor(in2021, "northern").Route!.SanctionRisk!.Score);
         Assert.True(northern2023 > Corridor(in2023, "middle").Route!.SanctionRisk!.Score);
         Assert.True(northern2023 > Corridor(in2023, "maritime").Route!.SanctionRisk!.Score);
-        Assert.All(in2023.Comparisons, c => Assert.True(c.Answer.Route!.Emissions!.TotalCo2eKg > 0));
+        Assert.All(in2023.Comparisons, c => Assert.True(c.Answer.Route!.Emissions!.WtwKg > 0));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RiskIntegrationTests
         Route greenest = Router.Value.FindBest(Query("xian", "duisburg", new DateOnly(2023, 6, 1), objective: Objective.LowestCo2e)).Value!.Route!;
         Route fastest = Router.Value.FindBest(Query("xian", "duisburg", new DateOnly(2023, 6, 1))).Value!.Route!;
 
-        Assert.True(greenest.Emissions!.TotalCo2eKg < fastest.Emissions!.TotalCo2eKg);
+        Assert.True(greenest.Emissions!.WtwKg < fastest.Emissions!.WtwKg);
         Assert.True(greenest.ModeKm.GetValueOrDefault(TransportMode.Sea) > 10_000);
     }
 

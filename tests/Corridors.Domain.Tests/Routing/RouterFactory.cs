@@ -31,9 +31,13 @@ internal static class RouterFactory
     {
         var coverage = new DataCoverage(new DateOnly(2000, 1, 1), Today, new DateOnly(2100, 1, 1));
         var payload = new Payload("test payload", 10, 1, []);
-        var factors = Enum.GetValues<TransportMode>()
-            .Select(m => new EmissionFactor(m, 1.0, EmissionUnit.KgCo2ePerTonneKm, EmissionBasis.TankToWheel, "test", false, [], "test"));
-        return new CorridorDataset(network, new SanctionsCatalog(coverage, [], [], []), new EmissionFactorSet(payload, factors), []);
+        // 1 kg CO2e WTW (0.5 TTW) per unit for every use, 1 kWh/tkm for electric traction on no grid at all.
+        var factors = Enum.GetValues<FactorUse>().Select(u => EmissionFactor.BasisFor(u) == EmissionBasis.Energy
+            ? new EmissionFactor(u, EmissionFactor.UnitFor(u), EmissionBasis.Energy, null, null, 1.0, "test", false, [], "test")
+            : new EmissionFactor(u, EmissionFactor.UnitFor(u), EmissionBasis.WtwTtw, 1.0, 0.5, null, "test", false, [], "test"));
+        var grid = new GridIntensityTable(new Dictionary<string, IReadOnlyDictionary<int, double>>(), [], "test");
+        return new CorridorDataset(network, new SanctionsCatalog(coverage, [], [], []),
+            new EmissionFactorSet(payload, factors, grid, new CapeSpeedUplift(1.1, [], "test")), []);
     }
 
     public static RouteQuery Query(string from, string to, Objective objective = Objective.Fastest, RouteConstraints? constraints = null) =>

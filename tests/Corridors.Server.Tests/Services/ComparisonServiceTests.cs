@@ -169,7 +169,13 @@ public sealed class ComparisonServiceTests(SharedServer server)
             Assert.NotEqual(RiskLevel.Unspecified, found.SanctionRisk.Level);
             Assert.True(found.HasCo2EKg, found.CorridorId);
             Assert.True(found.Co2EKg > 0, found.CorridorId);
-            Assert.Equal(found.Co2EKg, found.Legs.Sum(l => l.Co2EKg), 0.05);
+            // co2e_kg is well-to-wheel: the legs plus the hubs, with tank-to-wheel and the factors beside it.
+            Assert.Equal(found.Co2EKg, found.Legs.Sum(l => l.Co2EKg) + found.Co2E.HubWtwKg, 0.05);
+            Assert.Equal(found.Co2EKg, found.Co2E.WtwKg);
+            Assert.InRange(found.Co2E.TtwKg, 0, found.Co2E.WtwKg);
+            Assert.All(found.Legs, l => Assert.Equal(l.Co2EKg, l.Co2E.WtwKg));
+            Assert.NotEmpty(found.Co2E.Factors);
+            Assert.All(found.Co2E.Factors, f => Assert.NotEmpty(f.SourceIds));
         }
 
         CorridorComparison northern = response.Comparisons.Single(c => c.CorridorId == "northern");

@@ -104,6 +104,12 @@ internal static class NetworkCodec
         w.Strings(l.SourceIds);
         w.Bool(l.OneWay);
         w.String(l.File);
+        w.Optional(l.Traction, t =>
+        {
+            w.Enum(t.Kind);
+            w.Optional(t.ElectrifiedFrom, d => WriteDateFigure(w, d));
+            w.Strings(t.SourceIds);
+        });
     }
 
     private static Link ReadLink(SnapshotReader r, GeometryFactory factory) =>
@@ -126,7 +132,10 @@ internal static class NetworkCodec
             r.Optional(() => new CapacityFigure(r.Double(), r.String(), r.Provenance())),
             r.Strings(),
             r.Bool(),
-            r.String());
+            r.String())
+        {
+            Traction = r.Optional(() => new LinkTraction(r.Enum<TractionKind>(), r.Optional(() => ReadDateFigure(r)), r.Strings())),
+        };
 
     private static void WriteCoordinate(SnapshotWriter w, Coordinate c)
     {

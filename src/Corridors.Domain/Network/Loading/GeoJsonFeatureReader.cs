@@ -20,7 +20,7 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
 
     private static readonly string[] LinkProperties =
     [
-        "featureType", "from", "to", "mode", "gaugeMm", "distanceKm", "speedKmh", "durationHours", "countries",
+        "featureType", "from", "to", "mode", "gaugeMm", "traction", "electrifiedFrom", "tractionSources", "distanceKm", "speedKmh", "durationHours", "countries",
         "operator", "status", "opens", "closes", "corridors", "capacity", "sources", "oneway",
     ];
 
@@ -216,6 +216,7 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
         CapacityFigure? capacity = ReadFigure(id, props, "capacity", required: false, FigureReader.ReadCapacity);
         IReadOnlyList<string>? sources = props.StringArray("sources", required: false);
         bool? oneway = props.OptionalBool("oneway");
+        LinkTraction? traction = ReadTraction(id, props);
         LineString? line = geometry is { } g ? ReadLineString(id, g) : null;
 
         if (!props.Ok || from is null || to is null || mode is null || distance is null || countries is null
@@ -243,7 +244,46 @@ internal sealed class GeoJsonFeatureReader(GeometryFactory factory, FileProblems
             capacity,
             sources ?? [],
             oneway ?? false,
-            problems.File);
+            problems.File)
+        {
+            Traction = traction,
+        };
+    }
+
+    /// <summary>
+    /// <c>traction</c> (electric or diesel) with its <c>tractionSources</c> and, for a line wired later, an
+    /// <c>electrifiedFrom</c> date figure. Null when the link has no tag; whether a tag fits the link (rail only,
+    /// sources present) is the validator's rule.
+    /// </summary>
+    private LinkTraction? ReadTraction(string id, JsonFields props)
+    {
+        TractionKind? kind = null;
+        string? text = props.OptionalString("traction");
+        if (text is not null)
+        {
+            if (EnumNames.TryParseKebab(text, out TractionKind parsed))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                props.Fail("traction", NetworkRule.UnknownKind, $"unknown traction '{text}'; allowed: {EnumNames.AllKebab<TractionKind>()}");
+            }
+        }
+
+        DateFigure? electrifiedFrom = ReadFigure(id, props, "electrifiedFrom", required: false, FigureReader.ReadDate);
+        IReadOnlyList<string>? sources = props.StringArray("tractionSources", required: false);
+        if (kind is null)
+        {
+            if (text is null && (electrifiedFrom is not null || sources is not null))
+            {
+                props.Fail("traction", NetworkRule.MissingProperty, "electrifiedFrom and tractionSources need a traction (electric or diesel)");
+            }
+
+            return null;
+        }
+
+        return new LinkTraction(kind.Value, electrifiedFrom, sources ?? []);
     }
 
     private T? ReadFigure<T>(string id, JsonFields props, string name, bool required, Func<JsonElement, FileProblems, string?, string, T?> read)

@@ -107,6 +107,12 @@ public enum NetworkRule
     /// <summary><c>gaugeMm</c> on a link that is not rail.</summary>
     GaugeOnNonRailLink,
 
+    /// <summary><c>traction</c> on a link that is not rail, or <c>electrifiedFrom</c> on a diesel link.</summary>
+    TractionNotFitting,
+
+    /// <summary>A <c>traction</c> tag without <c>tractionSources</c>: every tag is sourced or a labelled assumption.</summary>
+    TractionWithoutSources,
+
     /// <summary>A link with both or neither of <c>speedKmh</c> and <c>durationHours</c>.</summary>
     SpeedAndDurationNotExclusive,
 

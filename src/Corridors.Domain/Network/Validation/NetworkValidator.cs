@@ -171,6 +171,7 @@ public static partial class NetworkValidator
         }
 
         CheckGauge(link, file, id, problems);
+        CheckTraction(link, file, id, index, problems);
         CheckDistance(link, from, to, file, id, index, problems);
 
         if ((link.SpeedKmh is null) == (link.DurationHours is null))
@@ -277,6 +278,40 @@ public static partial class NetworkValidator
             problems.Add(new NetworkProblem(file, id, "gaugeMm", NetworkRule.GaugeOnNonRailLink,
                 $"gaugeMm {link.GaugeMm} on a {EnumNames.ToKebab(link.Mode)} link; only rail links have a gauge"));
         }
+    }
+
+    /// <summary>A traction tag belongs on a rail link, names its sources, and dates only an electrification.</summary>
+    private static void CheckTraction(Link link, string file, string id, DraftIndex index, List<NetworkProblem> problems)
+    {
+        if (link.Traction is not { } traction)
+        {
+            return;
+        }
+
+        if (link.Mode != TransportMode.Rail)
+        {
+            problems.Add(new NetworkProblem(file, id, "traction", NetworkRule.TractionNotFitting,
+                $"traction on a {EnumNames.ToKebab(link.Mode)} link; only rail links have one"));
+        }
+
+        if (traction.ElectrifiedFrom is { } from)
+        {
+            if (traction.Kind != TractionKind.Electric)
+            {
+                problems.Add(new NetworkProblem(file, id, "electrifiedFrom", NetworkRule.TractionNotFitting,
+                    "electrifiedFrom on a diesel link; only an electric link has an electrification date"));
+            }
+
+            CheckProvenance(from.Provenance, file, id, "electrifiedFrom", index, problems);
+        }
+
+        if (traction.SourceIds.Count == 0)
+        {
+            problems.Add(new NetworkProblem(file, id, "tractionSources", NetworkRule.TractionWithoutSources,
+                $"traction '{EnumNames.ToKebab(traction.Kind)}' has no tractionSources; name a source or an A-… assumption in sources.csv"));
+        }
+
+        CheckSourceIds(traction.SourceIds, file, id, "tractionSources", index, problems);
     }
 
     private static void CheckDistance(Link link, Place? from, Place? to, string file, string id, DraftIndex index, List<NetworkProblem> problems)

@@ -1,0 +1,84 @@
+using Corridors.Domain.Emissions;
+using Corridors.Domain.Network;
+using V1 = Corridors.Contracts.V1;
+
+namespace Corridors.Application.Mapping;
+
+/// <summary>
+/// CO2e answers as proto messages: well-to-wheel with tank-to-wheel beside it, the basis, the factors and their
+/// sources, stand-ins flagged. Figures are rounded like every other figure (<see cref="ResponseWriter.Round"/>).
+/// </summary>
+public static class Co2eWriter
+{
+    public static V1.LegCo2e ToLeg(LegEmissions leg)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        var proto = new V1.LegCo2e
+        {
+            WtwKg = ResponseWriter.Round(leg.WtwKg),
+            TtwKg = ResponseWriter.Round(leg.TtwKg),
+            Basis = ToProto(leg.Basis),
+            StandIn = leg.UsesStandIns,
+            Traction = leg.Traction switch
+            {
+                TractionKind.Electric => V1.Traction.Electric,
+                TractionKind.Diesel => V1.Traction.Diesel,
+                _ => V1.Traction.Unspecified,
+            },
+        };
+        proto.FactorIds.Add(leg.Factors.Select(f => f.Id));
+        proto.TractionSourceIds.Add(leg.TractionSourceIds);
+        return proto;
+    }
+
+    public static V1.RouteCo2e ToRoute(RouteEmissions emissions)
+    {
+        ArgumentNullException.ThrowIfNull(emissions);
+        var proto = new V1.RouteCo2e
+        {
+            WtwKg = ResponseWriter.Round(emissions.WtwKg),
+            TtwKg = ResponseWriter.Round(emissions.TtwKg),
+            Basis = ToProto(emissions.Basis),
+            LineHaulWtwKg = ResponseWriter.Round(emissions.LineHaulWtwKg),
+            HubWtwKg = ResponseWriter.Round(emissions.HubWtwKg),
+            UsesStandIns = emissions.UsesStandIns,
+            GridYear = emissions.GridYear,
+        };
+        proto.Hubs.Add(emissions.Hubs.Select(h => new V1.HubCo2e
+        {
+            Place = ResponseWriter.ToRef(h.Place),
+            Kind = ToProto(h.Kind),
+            WtwKg = ResponseWriter.Round(h.WtwKg),
+            TtwKg = ResponseWriter.Round(h.TtwKg),
+            FactorId = h.Factor.Id,
+            StandIn = h.Factor.IsStandIn,
+        }));
+        proto.Factors.Add(emissions.Factors.Select(ToProto));
+        proto.Notes.Add(emissions.Notes);
+        return proto;
+    }
+
+    private static V1.Co2eFactor ToProto(AppliedFactor factor)
+    {
+        var proto = new V1.Co2eFactor { Id = factor.Id, Value = factor.ValueText, StandIn = factor.IsStandIn };
+        proto.SourceIds.Add(factor.SourceIds);
+        return proto;
+    }
+
+    private static V1.Co2eBasis ToProto(Co2eBasis basis) => basis switch
+    {
+        Co2eBasis.Fuel => V1.Co2eBasis.Fuel,
+        Co2eBasis.ElectricGrid => V1.Co2eBasis.ElectricGrid,
+        Co2eBasis.Mixed => V1.Co2eBasis.Mixed,
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown basis."),
+    };
+
+    private static V1.HubKind ToProto(HubKind kind) => kind switch
+    {
+        HubKind.PortHandling => V1.HubKind.PortHandling,
+        HubKind.RailTerminal => V1.HubKind.RailTerminal,
+        HubKind.GaugeChange => V1.HubKind.GaugeChange,
+        HubKind.FerryTerminal => V1.HubKind.FerryTerminal,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown hub kind."),
+    };
+}
