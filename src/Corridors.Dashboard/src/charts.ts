@@ -129,7 +129,7 @@ export function drawFigureChart(
       labels,
       datasets: [
         {
-          label: figure === 'risk' ? 'sanction risk score (0–100)' : 'CO2e per 40-ft container, kg',
+          label: figure === 'risk' ? 'sanction risk score (0–100)' : 'CO2e well-to-wheel per 40-ft container, kg',
           data: values as number[],
           backgroundColor: colours,
           barPercentage: 0.6,
@@ -143,7 +143,7 @@ export function drawFigureChart(
           type: 'linear',
           beginAtZero: true,
           ...(figure === 'risk' ? { max: 100 } : {}),
-          title: { display: true, text: figure === 'risk' ? 'risk score (0–100)' : 'CO2e, kg' },
+          title: { display: true, text: figure === 'risk' ? 'risk score (0–100)' : 'CO2e WTW, kg' },
           grid: { color: GRID },
         },
         y: { type: 'category', grid: { display: false }, ticks: { autoSkip: false, callback: wrappedTick } },

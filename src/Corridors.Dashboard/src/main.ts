@@ -111,7 +111,7 @@ function showLegDetails(selection: LegSelection): void {
     ['Moving time', leg.hours ? `${formatNumber(leg.hours.p50, 1)} h (${formatNumber(leg.hours.min, 1)}–${formatNumber(leg.hours.max, 1)} h)` : '—'],
     ['Dwell', `${formatNumber(leg.dwellHours, 1)} h`],
   ];
-  if (leg.co2eKg !== undefined) rows.push(['CO2e', `${formatNumber(leg.co2eKg)} kg`]);
+  if (leg.co2eKg !== undefined) rows.push(['CO2e WTW', `${formatNumber(leg.co2eKg)} kg`]);
   if (leg.forecast) rows.push(['Forecast', `link not built yet${leg.forecastOpensOn ? `; forecast to open ${leg.forecastOpensOn}` : ''}`]);
   map.renderDetails('Leg', rows);
   legDetails.dataset['linkId'] = leg.linkId;

@@ -70,7 +70,7 @@ export function renderTable(
     ['Risk', 'Risk level', false],
     ['Score', 'Risk score (0–100)', true],
     ['Verdict', 'Verdict', false],
-    ['CO2e kg', 'CO2e in kg', true],
+    ['CO2e WTW kg', 'CO2e in kg, well-to-wheel (fuel or power production included)', true],
     ...(withBaseline
       ? ([
           ['Base P50 d', 'Baseline P50 transit days', true],
@@ -218,7 +218,7 @@ export function renderDetails(container: HTMLElement, response: CompareCorridors
           'table',
           { class: 'legs-table' },
           el('caption', { class: 'visually-hidden' }, `Legs of the ${c.corridorName} route`),
-          el('thead', {}, el('tr', {}, ...['#', 'From', 'To', 'Mode', 'km', 'Hours (P50)', 'Dwell h', 'CO2e kg', 'Map'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('thead', {}, el('tr', {}, ...['#', 'From', 'To', 'Mode', 'km', 'Hours (P50)', 'Dwell h', 'CO2e WTW kg', 'Map'].map((h) => el('th', { scope: 'col' }, h)))),
         );
         const body = el('tbody');
         c.legs.forEach((leg, index) => {
