@@ -44,7 +44,7 @@ public static partial class StartupFailure
             $"corridors: {bind.Message.TrimEnd('.')}. Stop whatever uses that address, or choose free ports with --Corridors:GrpcPort=N and --Corridors:HttpPort=N (0 picks any) or another --Corridors:ListenAddress.",
         Persistence.ScenarioStoreOpenException store => $"corridors: the scenario store cannot be opened: {FirstLine(store.Message).TrimEnd('.')}.",
         InvalidOperationException conversion when ConversionFailure().Match(conversion.Message) is { Success: true } failed =>
-            $"corridors: configuration error: {failed.Groups["key"].Value}: {Expected(failed.Groups["type"].Value)} {HowToSet}",
+            $"corridors: configuration error: {failed.Groups["key"].Value}: '{failed.Groups["value"].Value}' is {Expected(failed.Groups["type"].Value)} {HowToSet}",
         SocketException socket => $"corridors: cannot listen: {socket.Message}. Check Corridors:ListenAddress (an address of this machine, e.g. 127.0.0.1) and the ports.",
         _ => string.Empty,
     };
@@ -78,8 +78,8 @@ public static partial class StartupFailure
             ? $"not one of {string.Join(", ", Enum.GetNames(enumType))}."
             : $"not a valid {typeName.Split('.')[^1]}.";
 
-    /// <summary>The configuration binder's "Failed to convert configuration value at 'Corridors:X' to type 'T'."</summary>
-    [GeneratedRegex("^Failed to convert configuration value at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    /// <summary>The configuration binder's "Failed to convert configuration value 'V' at 'Corridors:X' to type 'T'."</summary>
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>[^']*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
 
     [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.*)'\\.?$")]

@@ -73,7 +73,8 @@ public sealed class PostgresCluster : IDisposable
     public string CreateDatabase()
     {
         string name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..20];
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled: a pooled connection would be dead after a test restarted the cluster.
+        using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         connection.Open();
         using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         create.ExecuteNonQuery();
