@@ -84,18 +84,20 @@ internal sealed class PostgresChangeListener : IAsyncDisposable
                     refused));
                 return;
             }
-            catch (Exception lost) when (PostgresErrors.ReasonOf(lost) is not null)
-            {
-                _store.OnLost(lost, retry, firstFailureInARow);
-                firstFailureInARow = false;
-                _firstAttempt.TrySetResult();
-            }
-            catch (Exception unexpected) when (!_firstAttempt.Task.IsCompleted)
+            catch (Exception unexpected) when (!_firstAttempt.Task.IsCompleted && PostgresErrors.ReasonOf(unexpected) is null)
             {
                 // At start-up, e.g. a foreign table in the way of the migration: the server must not start on it.
                 _firstAttempt.TrySetException(new ScenarioStoreOpenException(
                     $"PostgreSQL {_store.Target} cannot hold the scenario store: {PostgresErrors.Describe(unexpected)}", unexpected));
                 return;
+            }
+            catch (Exception lost)
+            {
+                // An outage, or once running anything else: the listener must never stop while the server runs, or
+                // this replica would silently stop hearing the others. Reported, then retried like an outage.
+                _store.OnLost(lost, retry, firstFailureInARow);
+                firstFailureInARow = false;
+                _firstAttempt.TrySetResult();
             }
 
             try
