@@ -193,6 +193,21 @@ public abstract class ScenarioStoreContract
     }
 
     [Fact]
+    public async Task NulCharacter_IsRefusedInIdsAndNames_AndKeptEscapedInDocuments()
+    {
+        // PostgreSQL text cannot hold U+0000 and SQLite can: the checks refuse it before either sees it, and a JSON
+        // document can only carry it escaped (\u0000), which both store as written.
+        IScenarioStore store = await OpenAsync();
+        string escaped = "{\"note\":\"a\\u0000b\"}";
+
+        Assert.Equal(new ScenarioWriteResult.Invalid("id", "contains white space, control or non-BMP characters."), await store.CreateAsync("nul\0id", "S", "{}").Within());
+        Assert.Equal(new ScenarioWriteResult.Invalid("name", "contains control characters."), await store.CreateAsync("s", "nul\0name", "{}").Within());
+        Assert.Equal(new ScenarioWriteResult.Invalid("definition_json", "is not well-formed JSON (line 1, byte 10)."), await store.CreateAsync("s", "S", "{\"note\":\"\0\"}").Within());
+        Assert.IsType<ScenarioWriteResult.Created>(await store.CreateAsync("s", "S", escaped).Within());
+        Assert.Equal(escaped, (await store.GetAsync("s").Within())?.DefinitionJson);
+    }
+
+    [Fact]
     public async Task Definition_WithALoneSurrogate_IsInvalid()
     {
         IScenarioStore store = await OpenAsync();
