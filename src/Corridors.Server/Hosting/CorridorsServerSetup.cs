@@ -55,8 +55,9 @@ public static class CorridorsServerSetup
         // Hosted services start before Kestrel, in registration order: the network is loaded and the scenario store
         // opened before the scenarios are compiled, and all of it before the first call.
         services.AddHostedService<NetworkStartup>();
-        services.AddSqliteScenarioStore();
+        services.AddScenarioStore();
         services.AddHostedService<ScenarioRegistryStartup>();
+        services.AddHostedService<ScenarioReplicaSync>(); // after the registry: other replicas' changes, catch-up, store health
         services.AddHostedService<ListeningBanner>();
         services.AddHostedService<DataFreshnessMonitor>();
 

@@ -34,6 +34,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Health status {Status}")]
     public static partial void HealthChanged(ILogger logger, Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status);
 
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Scenario store health {Status}: {Why}")]
+    public static partial void StoreHealthChanged(ILogger logger, Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus status, string why);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Unexpected exception in {Method}; the client gets INTERNAL")]
     public static partial void UnexpectedException(ILogger logger, string method, Exception exception);
 

@@ -2,7 +2,8 @@ namespace Corridors.Server.Persistence;
 
 /// <summary>
 /// Where user scenarios live, as documents (<see cref="StoredScenario"/>), independent of the domain model so that
-/// another store (PostgreSQL for several replicas) can follow. Implementations are thread-safe: every member may be
+/// several stores can serve it: <see cref="SqliteScenarioStore"/> (one machine, the default) and
+/// <see cref="Postgres.PostgresScenarioStore"/> (several replicas sharing one database). Implementations are thread-safe: every member may be
 /// called concurrently.
 /// <para>
 /// Writes are atomic and durable when they return a success case: the write is committed (for SQLite: fsynced) before
@@ -17,6 +18,13 @@ namespace Corridors.Server.Persistence;
 /// </summary>
 public interface IScenarioStore
 {
+    /// <summary>
+    /// Opens the store (creating or migrating its schema) and returns its status; idempotent. A store that cannot be
+    /// reached is left <see cref="ScenarioStoreState.Unavailable"/> (a shared store keeps retrying in the background);
+    /// only a store the server must not start on throws (<see cref="ScenarioStoreOpenException"/>).
+    /// </summary>
+    Task<ScenarioStoreStatus> InitializeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Whether the store is ready, read-only or unavailable, and why.</summary>
     ScenarioStoreStatus Status { get; }
 

@@ -4,11 +4,39 @@ namespace Corridors.Server.Persistence;
 
 /// <summary>
 /// Settings of the scenario store, bound from <c>Corridors:ScenarioStore</c> (e.g. <c>Corridors__ScenarioStore__DatabasePath=/var/lib/corridors/scenarios.db</c>)
-/// and validated at start-up. The defaults below are the only defaults; <c>ScenarioStoreOptionsTests</c> pins them.
+/// and validated at start-up (<see cref="ScenarioStoreOptionsValidator"/> checks the provider and the connection string). The defaults below are the only defaults; <c>ScenarioStoreOptionsTests</c> pins them.
 /// </summary>
 public sealed class ScenarioStoreOptions
 {
     public const string SectionName = "Corridors:ScenarioStore";
+
+    /// <summary>
+    /// Where scenarios live: <see cref="ScenarioStoreProvider.Sqlite"/> (the file <see cref="DatabasePath"/>, one
+    /// server) or <see cref="ScenarioStoreProvider.Postgres"/> (the database <see cref="ConnectionString"/> names,
+    /// shared by every replica). Default Sqlite.
+    /// </summary>
+    public ScenarioStoreProvider Provider { get; set; } = ScenarioStoreProvider.Sqlite;
+
+    /// <summary>
+    /// The Npgsql connection string of the shared database when <see cref="Provider"/> is Postgres, e.g.
+    /// <c>Host=db;Port=5432;Database=corridors;Username=corridors;Password=…</c>; ignored for SQLite. Keep it out of
+    /// files: set <c>Corridors__ScenarioStore__ConnectionString</c> from a secret. Never logged. Default empty.
+    /// </summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>
+    /// PostgreSQL: the longest wait between two attempts to reach the database after it was lost (the first retry
+    /// comes after 250 ms, each next one waits twice as long up to this), in seconds. Default 5.
+    /// </summary>
+    [Range(1, 300)]
+    public int ReconnectMaxSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// PostgreSQL: how often the listening connection, when idle, checks that the database is still there, in
+    /// seconds; a lost database is noticed within this (or at once when it closes the connection). Default 5.
+    /// </summary>
+    [Range(1, 300)]
+    public int KeepaliveSeconds { get; set; } = 5;
 
     /// <summary>
     /// The SQLite database file. A relative path is relative to the server's content root (the folder holding
@@ -36,9 +64,9 @@ public sealed class ScenarioStoreOptions
     public int MaxNameLength { get; set; } = 200;
 
     /// <summary>
-    /// How long an operation waits for another process's lock on the file before it gets
-    /// <see cref="StoreUnavailableReason.Busy"/>, in seconds (SQLite <c>busy_timeout</c> and the command timeout of
-    /// Microsoft.Data.Sqlite, which retries locked statements itself). Default 5.
+    /// How long an operation waits for another process's lock before it gets <see cref="StoreUnavailableReason.Busy"/>,
+    /// in seconds (SQLite <c>busy_timeout</c> and the command timeout of Microsoft.Data.Sqlite, which retries locked
+    /// statements itself; PostgreSQL: the command timeout). Default 5.
     /// </summary>
     [Range(1, 600)]
     public int BusyTimeoutSeconds { get; set; } = 5;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -32,10 +30,8 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
     // The first 16 bytes of every SQLite 3 database file (https://www.sqlite.org/fileformat.html#the_database_header).
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
-    // Lone surrogates cannot be stored as UTF-8 text; refuse them rather than store replacement characters.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly ScenarioStoreOptions _options;
+    private readonly ScenarioDocumentRules _rules;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ScenarioChangeFeed _feed;
@@ -56,6 +52,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options;
+        _rules = new ScenarioDocumentRules(options);
         _clock = clock;
         _logger = logger;
         _feed = new ScenarioChangeFeed(options.ChangeBufferCapacity);
@@ -105,7 +102,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
 
     public Task<ScenarioWriteResult> CreateAsync(string id, string name, string definitionJson, CancellationToken cancellationToken = default)
     {
-        if ((ValidateId(id) ?? ValidateName(name) ?? ValidateDefinition(definitionJson)) is { } invalid)
+        if (_rules.CheckCreate(id, name, definitionJson) is { } invalid)
         {
             return Task.FromResult<ScenarioWriteResult>(invalid);
         }
@@ -137,7 +134,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
 
     public Task<ScenarioWriteResult> UpdateAsync(string id, long expectedVersion, string name, string definitionJson, CancellationToken cancellationToken = default)
     {
-        if ((ValidateId(id) ?? ValidateVersion(expectedVersion) ?? ValidateName(name) ?? ValidateDefinition(definitionJson)) is { } invalid)
+        if (_rules.CheckUpdate(id, expectedVersion, name, definitionJson) is { } invalid)
         {
             return Task.FromResult<ScenarioWriteResult>(invalid);
         }
@@ -175,7 +172,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
 
     public Task<ScenarioWriteResult> DeleteAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        if ((ValidateId(id) ?? ValidateVersion(expectedVersion)) is { } invalid)
+        if (_rules.CheckDelete(id, expectedVersion) is { } invalid)
         {
             return Task.FromResult<ScenarioWriteResult>(invalid);
         }
@@ -280,7 +277,7 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
                 using SqliteConnection connection = OpenConnection(_readWriteConnectionString);
                 using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
                 result = body(connection, transaction, nowUnixMs);
-                if (ChangeOf(result) is { } written)
+                if (ScenarioChange.Of(result) is { } written)
                 {
                     using SqliteCommand bump = Command(connection, transaction,
                         "UPDATE store_counters SET value = value + 1 WHERE name = 'changes' RETURNING value;");
@@ -640,14 +637,6 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
 
-    private static ScenarioChange? ChangeOf(ScenarioWriteResult result) => result switch
-    {
-        ScenarioWriteResult.Created created => new ScenarioChange(0, created.Scenario.Id, created.Scenario.Version, ScenarioChangeKind.Created),
-        ScenarioWriteResult.Updated updated => new ScenarioChange(0, updated.Scenario.Id, updated.Scenario.Version, ScenarioChangeKind.Updated),
-        ScenarioWriteResult.Deleted deleted => new ScenarioChange(0, deleted.Id, deleted.Version, ScenarioChangeKind.Deleted),
-        _ => null,
-    };
-
     /// <summary>The expected engine failures (https://www.sqlite.org/rescode.html); anything else is a bug and propagates.</summary>
     private static StoreUnavailableReason? ReasonOf(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) switch
     {
@@ -667,81 +656,4 @@ public sealed class SqliteScenarioStore : IScenarioStore, IDisposable
         StoreUnavailableReason.DiskFull => $"the disk holding {DatabasePath} is full: {exception.Message}",
         _ => $"{DatabasePath}: {exception.Message}",
     };
-
-    private ScenarioWriteResult.Invalid? ValidateId(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (id.Length == 0)
-        {
-            return new ScenarioWriteResult.Invalid("id", "is empty.");
-        }
-
-        if (id.Length > _options.MaxIdLength)
-        {
-            return new ScenarioWriteResult.Invalid("id", $"has {id.Length} characters; at most {_options.MaxIdLength} are allowed.");
-        }
-
-        return id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c))
-            ? new ScenarioWriteResult.Invalid("id", "contains white space, control or non-BMP characters.")
-            : null;
-    }
-
-    private ScenarioWriteResult.Invalid? ValidateName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return new ScenarioWriteResult.Invalid("name", "is empty.");
-        }
-
-        if (name.Length > _options.MaxNameLength)
-        {
-            return new ScenarioWriteResult.Invalid("name", $"has {name.Length} characters; at most {_options.MaxNameLength} are allowed.");
-        }
-
-        return name.Any(char.IsControl) ? new ScenarioWriteResult.Invalid("name", "contains control characters.") : null;
-    }
-
-    private static ScenarioWriteResult.Invalid? ValidateVersion(long expectedVersion) =>
-        expectedVersion >= 1 ? null : new ScenarioWriteResult.Invalid("expected_version", $"is {expectedVersion}; versions start at 1.");
-
-    private ScenarioWriteResult? ValidateDefinition(string definitionJson)
-    {
-        ArgumentNullException.ThrowIfNull(definitionJson);
-        byte[] utf8;
-        try
-        {
-            utf8 = StrictUtf8.GetBytes(definitionJson);
-        }
-        catch (EncoderFallbackException)
-        {
-            return new ScenarioWriteResult.Invalid("definition_json", "is not valid Unicode text (a lone surrogate).");
-        }
-
-        if (utf8.Length > _options.MaxDefinitionBytes)
-        {
-            return new ScenarioWriteResult.TooLarge(utf8.Length, _options.MaxDefinitionBytes);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return new ScenarioWriteResult.Invalid("definition_json", "is not a JSON object.");
-            }
-
-            while (reader.Read())
-            {
-                // Reading to the end checks the whole document, including nothing after the object.
-            }
-
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            return new ScenarioWriteResult.Invalid("definition_json",
-                $"is not well-formed JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
-        }
-    }
 }

@@ -15,7 +15,7 @@ internal static class SqliteSchema
     public const int ApplicationId = 0x434F_5252;
 
     /// <summary>The migrations, in order; migration <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c>.</summary>
-    public static IReadOnlyList<Migration> Migrations { get; } =
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "scenarios as documents",
             """
@@ -70,7 +70,7 @@ internal static class SqliteSchema
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction, long fromVersion, int toVersion)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toVersion, LatestVersion);
-        foreach (Migration migration in Migrations)
+        foreach (SchemaMigration migration in Migrations)
         {
             if (migration.ToVersion > fromVersion && migration.ToVersion <= toVersion)
             {
@@ -97,10 +97,4 @@ internal static class SqliteSchema
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    /// <summary>One schema step.</summary>
-    /// <param name="ToVersion">The schema version after this migration.</param>
-    /// <param name="Description">What it adds.</param>
-    /// <param name="Sql">The statements (static SQL, no input).</param>
-    public sealed record Migration(int ToVersion, string Description, string Sql);
 }

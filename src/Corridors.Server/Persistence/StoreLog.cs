@@ -26,4 +26,16 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Scenario {ScenarioId} {Kind} at version {Version} (change {Sequence})")]
     public static partial void Written(ILogger logger, string scenarioId, ScenarioChangeKind kind, long version, long sequence);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "Scenario store {Target} reached again, listening; change sequence {ChangeSequence}: catching up")]
+    public static partial void Reconnected(ILogger logger, string target, long changeSequence);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "Scenario store unavailable: {Problem}")]
+    public static partial void Unreachable(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Debug, Message = "Scenario store {Target} still unreachable, next attempt in {RetrySeconds} s: {Problem}")]
+    public static partial void RetryFailed(ILogger logger, string target, double retrySeconds, string problem);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Scenario store notification of {PayloadLength} characters not understood: catching up instead")]
+    public static partial void UnknownNotification(ILogger logger, int payloadLength);
 }

@@ -16,4 +16,10 @@ internal static partial class ScenarioLog
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Scenario {ScenarioId} {Change} (version {Version})")]
     public static partial void Changed(ILogger logger, string scenarioId, string change, long version);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Information, Message = "Caught up with the shared scenario store: {Changed} scenarios changed while this replica was not listening")]
+    public static partial void CaughtUp(ILogger logger, int changed);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "Could not re-read the scenario store ({Reason}); catching up in {RetrySeconds} s: {Problem}")]
+    public static partial void SyncFailed(ILogger logger, Persistence.StoreUnavailableReason reason, double retrySeconds, string problem);
 }

@@ -12,13 +12,17 @@ namespace Corridors.Server.Scenarios;
 /// <summary>
 /// The scenarios the server answers under, each compiled once into an overlay keyed by id and version: the shipped
 /// ones (<c>networks/scenarios/</c>, version 1, read-only) and the stored ones (loaded from the
-/// <see cref="IScenarioStore"/> at start-up, recompiled on every change made through here). Queries read a
+/// <see cref="IScenarioStore"/> at start-up, recompiled on every change made through here, and — for a store shared by
+/// several replicas — on every change another replica made, through <see cref="SyncAsync"/> and <see cref="CatchUpAsync"/>,
+/// which <see cref="ScenarioReplicaSync"/> calls). A replaced or deleted scenario's cached answers are dropped from the
+/// <see cref="ComparisonCache"/>. Queries read a
 /// snapshot without locks; writes are serialised, validated against the network before they reach the store, and
 /// served as soon as the store acknowledges them. Watchers of a scenario (<see cref="Watch"/>) get each change to
 /// that scenario and no other, through their own one-slot buffer where the latest change wins, so a slow watcher
 /// never holds up a writer or another watcher.
 /// </summary>
-public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store, ILogger<ScenarioRegistry> logger) : IDisposable
+public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store, ILogger<ScenarioRegistry> logger, Services.ComparisonCache? cache = null)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<string, RegisteredScenario> _scenarios = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writes = new(1, 1);
@@ -43,22 +47,11 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
         {
             foreach (StoredScenario document in await store.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (_scenarios.TryGetValue(document.Id, out RegisteredScenario? existing) && existing.IsShipped)
+                if (Compile(document) is { } scenario)
                 {
-                    ScenarioLog.StoredInvalid(logger, document.Id, document.Version, "a shipped scenario has the same id");
-                    continue;
+                    _scenarios[document.Id] = Register(scenario, document.Version, isShipped: false, document.CreatedUtc, document.UpdatedUtc);
+                    stored++;
                 }
-
-                QueryResult<Scenario> parsed = ScenarioJson.Parse(document.DefinitionJson, router.Network, router.Dataset.Sanctions);
-                if (parsed.Value is not { } scenario)
-                {
-                    ScenarioLog.StoredInvalid(logger, document.Id, document.Version, string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}")));
-                    continue;
-                }
-
-                _scenarios[document.Id] = Register(scenario with { Id = document.Id, Name = document.Name }, document.Version, isShipped: false,
-                    document.CreatedUtc, document.UpdatedUtc);
-                stored++;
             }
         }
         catch (ScenarioStoreUnavailableException e)
@@ -189,10 +182,55 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
                 return new ScenarioMutation.StoreRefused(result);
             }
 
-            _scenarios.TryRemove(id, out _);
-            ScenarioLog.Changed(logger, id, "deleted", deleted.Version);
-            Publish(new ScenarioSignal(id, null));
+            Remove(id, "deleted", deleted.Version);
             return new ScenarioMutation.Done(id, deleted.Version, null);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings one stored scenario in line with the store (a hint that some replica changed it): re-reads it, and if
+    /// it differs from what is served — another version, another document, or gone — recompiles or removes it,
+    /// drops its cached answers and tells its watchers. Returns whether anything changed. Throws
+    /// <see cref="ScenarioStoreUnavailableException"/> when the store cannot be read (the caller catches up later).
+    /// </summary>
+    public async Task<bool> SyncAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            StoredScenario? document = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return Reconcile(id, document);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings every stored scenario in line with the store, as <see cref="SyncAsync"/> does for one (after the shared
+    /// database was lost and reached again: notifications sent meanwhile are gone, the table is the truth). Returns
+    /// how many scenarios changed.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            IReadOnlyList<StoredScenario> documents = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+            var stored = new HashSet<string>(documents.Select(d => d.Id), StringComparer.Ordinal);
+            int changed = documents.Count(document => Reconcile(document.Id, document));
+            foreach (RegisteredScenario gone in _scenarios.Values.Where(s => !s.IsShipped && !stored.Contains(s.Id)).ToList())
+            {
+                changed += Reconcile(gone.Id, null) ? 1 : 0;
+            }
+
+            return changed;
         }
         finally
         {
@@ -256,10 +294,88 @@ public sealed class ScenarioRegistry(LoadedNetwork loaded, IScenarioStore store,
     private ScenarioMutation.Done Apply(StoredScenario document, Scenario scenario, string change)
     {
         RegisteredScenario entry = Register(scenario, document.Version, isShipped: false, document.CreatedUtc, document.UpdatedUtc);
+        if (_scenarios.TryGetValue(document.Id, out RegisteredScenario? replaced))
+        {
+            cache?.Forget(replaced.Revision);
+        }
+
         _scenarios[document.Id] = entry;
         ScenarioLog.Changed(logger, document.Id, change, document.Version);
         Publish(new ScenarioSignal(document.Id, entry));
         return new ScenarioMutation.Done(document.Id, document.Version, entry);
+    }
+
+    private void Remove(string id, string change, long version)
+    {
+        if (_scenarios.TryRemove(id, out RegisteredScenario? removed))
+        {
+            cache?.Forget(removed.Revision);
+        }
+
+        ScenarioLog.Changed(logger, id, change, version);
+        Publish(new ScenarioSignal(id, null));
+    }
+
+    /// <summary>Serves <paramref name="document"/> (null: the scenario is gone) unless it is what is served already. Caller holds <c>_writes</c>.</summary>
+    private bool Reconcile(string id, StoredScenario? document)
+    {
+        RegisteredScenario? current = Find(id);
+        if (current is { IsShipped: true })
+        {
+            return false;
+        }
+
+        if (document is null)
+        {
+            if (current is null)
+            {
+                return false;
+            }
+
+            Remove(id, "deleted elsewhere", current.Version);
+            return true;
+        }
+
+        // The store's document is the canonical one the registry wrote, so equal fields mean the same scenario; the
+        // timestamps tell apart a scenario deleted and created again at the same version.
+        if (current is not null && current.Version == document.Version && current.UpdatedUtc == document.UpdatedUtc
+            && current.CreatedUtc == document.CreatedUtc && current.Name == document.Name && current.DefinitionJson == document.DefinitionJson)
+        {
+            return false;
+        }
+
+        if (Compile(document) is not { } scenario)
+        {
+            if (current is not null)
+            {
+                Remove(id, "no longer valid", current.Version);
+            }
+
+            return current is not null;
+        }
+
+        Apply(document, scenario, current is null ? "created elsewhere" : "updated elsewhere");
+        return true;
+    }
+
+    /// <summary>The stored document as a scenario with its stored id and name, or null (logged) when it does not validate or takes a shipped id.</summary>
+    private Scenario? Compile(StoredScenario document)
+    {
+        if (_scenarios.TryGetValue(document.Id, out RegisteredScenario? existing) && existing.IsShipped)
+        {
+            ScenarioLog.StoredInvalid(logger, document.Id, document.Version, "a shipped scenario has the same id");
+            return null;
+        }
+
+        CorridorRouter router = loaded.Queries.Router;
+        QueryResult<Scenario> parsed = ScenarioJson.Parse(document.DefinitionJson, router.Network, router.Dataset.Sanctions);
+        if (parsed.Value is not { } scenario)
+        {
+            ScenarioLog.StoredInvalid(logger, document.Id, document.Version, string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            return null;
+        }
+
+        return scenario with { Id = document.Id, Name = document.Name };
     }
 
     private void Publish(ScenarioSignal signal)

@@ -20,6 +20,10 @@ public sealed class ComparisonCache : IDisposable
     private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
 
     private readonly MemoryCache? _entries;
+
+    // One token per scenario revision with answers kept: cancelling it evicts all of them at once (MemoryCache's own
+    // expiration tokens), without scanning the cache.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _revisions = new(StringComparer.Ordinal);
     private readonly Metrics.CorridorsTelemetry? _telemetry;
 
     public ComparisonCache(IOptions<CorridorsServerOptions> options, Metrics.CorridorsTelemetry? telemetry = null)
@@ -53,9 +57,47 @@ public sealed class ComparisonCache : IDisposable
         _telemetry?.CacheLookup(hit: false);
         CompareCorridorsResponse response = compute();
         ComparisonBinding.KeepEncoded(response);
-        _entries.Set(key, response, OneEntry);
+        _entries.Set(key, response, scenarioRevision is null ? OneEntry : EntryOf(scenarioRevision));
         return response;
     }
 
-    public void Dispose() => _entries?.Dispose();
+    /// <summary>
+    /// Drops every answer kept for <paramref name="scenarioRevision"/>: its scenario was replaced or deleted (here or
+    /// on another replica). They could never be served again — the new revision is another key — but would hold
+    /// their room until the least recently used left.
+    /// </summary>
+    public void Forget(string scenarioRevision)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioRevision);
+        if (_revisions.TryRemove(scenarioRevision, out CancellationTokenSource? expire))
+        {
+            expire.Cancel();
+            expire.Dispose();
+        }
+    }
+
+    private MemoryCacheEntryOptions EntryOf(string scenarioRevision)
+    {
+        CancellationTokenSource expire = _revisions.GetOrAdd(scenarioRevision, _ => new CancellationTokenSource());
+        var options = new MemoryCacheEntryOptions { Size = 1 };
+        try
+        {
+            options.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(expire.Token));
+        }
+        catch (ObjectDisposedException)
+        {
+            // Forgotten meanwhile: keep the answer without a token; it is under a revision nobody asks for any more.
+        }
+
+        return options;
+    }
+
+    public void Dispose()
+    {
+        _entries?.Dispose();
+        foreach (CancellationTokenSource expire in _revisions.Values)
+        {
+            expire.Dispose();
+        }
+    }
 }

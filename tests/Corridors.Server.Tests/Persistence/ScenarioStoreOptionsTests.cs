@@ -77,7 +77,7 @@ public sealed class ScenarioStoreOptionsTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new Environment { ContentRootPath = contentRoot });
         services.AddLogging();
-        services.AddSqliteScenarioStore();
+        services.AddScenarioStore();
         return services.BuildServiceProvider();
     }
 

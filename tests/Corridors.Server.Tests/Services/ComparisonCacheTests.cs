@@ -58,5 +58,37 @@ public sealed class ComparisonCacheTests
         Assert.NotSame(baseline, cache.GetOrAdd(Request(1), Today.AddDays(1), null, () => scenario));
     }
 
+    [Fact]
+    public void ForgottenRevision_ItsAnswersAreDropped_OtherRevisionsAndTheBaselineStay()
+    {
+        using var cache = new ComparisonCache(Microsoft.Extensions.Options.Options.Create(new CorridorsServerOptions()));
+        int computed = 0;
+        CompareCorridorsResponse Compute()
+        {
+            computed++;
+            return new CompareCorridorsResponse();
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            cache.GetOrAdd(Request(i), Today, "brest.v1.0123abcd", Compute);
+            cache.GetOrAdd(Request(i), Today, "red-sea.v4.89ab0123", Compute);
+            cache.GetOrAdd(Request(i), Today, null, Compute);
+        }
+
+        cache.Forget("brest.v1.0123abcd"); // the scenario was replaced here or on another replica
+        cache.Forget("never-cached.v1.00000000");
+        int before = computed;
+        for (int i = 0; i < 3; i++)
+        {
+            cache.GetOrAdd(Request(i), Today, "red-sea.v4.89ab0123", Compute);
+            cache.GetOrAdd(Request(i), Today, null, Compute);
+        }
+
+        Assert.Equal(before, computed); // the other scenario's and the baseline's answers stay
+        cache.GetOrAdd(Request(0), Today, "brest.v1.0123abcd", Compute);
+        Assert.Equal(before + 1, computed); // the forgotten revision's answer is gone
+    }
+
     private static CompareCorridorsRequest Request(int i) => new() { Origin = "xian", Destination = $"place-{i}" };
 }
