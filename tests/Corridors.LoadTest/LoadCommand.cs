@@ -31,7 +31,9 @@ internal static class LoadCommand
 
             IReadOnlyList<CompareCorridorsRequest> requests = CompareMix.Build(options.Origin, options.Destination, options.Mix, options.Seed);
             channels.AddRange(Enumerable.Range(0, options.Clients)
-                .Select(_ => GrpcChannel.ForAddress(server, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } })));
+                .Select(_ => options.Replicas.Count > 1 && !options.StartServer
+                    ? Contracts.Client.ServerChannel.Open(options.Replicas)
+                    : GrpcChannel.ForAddress(server, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } })));
             var check = new HealthCheckRequest();
             long sent = -1;
 
@@ -55,7 +57,7 @@ internal static class LoadCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"server {server} ({serverNote})  metrics {new Uri(metrics, "metrics")}  clients {options.Clients}  {(options.Duration is { } d ? $"{d.TotalSeconds:0.#} s per method" : $"{options.Requests} calls per method")}  " +
+                $"server {(options.Replicas.Count > 1 && !options.StartServer ? string.Join(",", options.Replicas) + " round-robin" : server.ToString())} ({serverNote})  metrics {new Uri(metrics, "metrics")}  clients {options.Clients}  {(options.Duration is { } d ? $"{d.TotalSeconds:0.#} s per method" : $"{options.Requests} calls per method")}  " +
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"compare: {CompareMix.Describe(options.Origin, options.Destination, options.Mix, options.Seed)}; the first gave {sample.Origin.Id}→{sample.Destination.Id}, {sample.Comparisons.Count} corridors, {sample.CalculateSize()} bytes"));

@@ -19,6 +19,12 @@ internal sealed record LoadOptions(
     bool NoCache,
     string ServerDll)
 {
+    /// <summary>
+    /// Every replica <c>--server</c> names (comma-separated): each client's channel balances round-robin over them
+    /// (<see cref="Contracts.Client.ServerChannel"/>). <see cref="Server"/> is the first, whose <c>/metrics</c> is read.
+    /// </summary>
+    public IReadOnlyList<Uri> Replicas { get; init; } = [Server];
+
     public const int MaxClients = 256;
     public const int MaxRequests = 1_000_000;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
@@ -36,7 +42,8 @@ internal sealed record LoadOptions(
 
         Usage: dotnet run -c Release --project tests/Corridors.LoadTest -- [options]
                dotnet run -c Release --project tests/Corridors.LoadTest -- soak --help   (the mixed soak)
-          --server URL        gRPC (h2c) address, loopback only        (default http://127.0.0.1:50051)
+          --server URL[,URL]  gRPC (h2c) address, loopback only        (default http://127.0.0.1:50051);
+                              several: each client balances round-robin over the replicas (/metrics of the first)
           --metrics URL       the server's HTTP address, for /metrics  (default the --server host, port {DefaultHttpPort})
           --clients N         concurrent clients, one channel each     (default 16, at most {MaxClients})
           --requests N        calls per method, shared by the clients  (default 20000, at most {MaxRequests})
@@ -88,8 +95,8 @@ internal sealed record LoadOptions(
             string value = args[++i];
             switch (name)
             {
-                case "--server" when Uri.TryCreate(value, UriKind.Absolute, out Uri? uri):
-                    options = options with { Server = uri };
+                case "--server" when Contracts.Client.ServerChannel.ParseAddresses(value, out _) is { } replicas:
+                    options = options with { Server = replicas[0], Replicas = replicas };
                     serverGiven = true;
                     break;
                 case "--metrics" when Uri.TryCreate(value, UriKind.Absolute, out Uri? uri):
@@ -141,7 +148,7 @@ internal sealed record LoadOptions(
             return (null, $"{(options.NoCache ? "--no-cache" : "--server-dll")} goes with --start-server (to turn off the cache of a server you start yourself, give it {CacheOffArgument})");
         }
 
-        foreach ((string option, Uri uri) in new[] { ("--server", options.Server), ("--metrics", options.MetricsAddress) })
+        foreach ((string option, Uri uri) in options.Replicas.Select(r => ("--server", r)).Append(("--metrics", options.MetricsAddress)))
         {
             if (!IsLoopback(uri))
             {

@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 namespace Corridors.ReplicaMeasure;
 
 /// <summary>
-/// Read throughput through a round-robin channel (<see cref="BalancedChannel"/>) over the given replicas: N clients
+/// Read throughput through a round-robin channel (<see cref="Contracts.Client.ServerChannel"/>) over the given replicas: N clients
 /// calling CompareCorridors (Xi'an → Duisburg, a few dates, so mostly cache hits as a dashboard would make) for a
 /// fixed time. Run it with one address, then two, on the same machine.
 /// </summary>
@@ -14,7 +14,7 @@ internal static class Reads
 {
     public static async Task RunAsync(IReadOnlyList<Uri> replicas, int clients, TimeSpan duration)
     {
-        using GrpcChannel channel = BalancedChannel.RoundRobin(replicas);
+        using GrpcChannel channel = Contracts.Client.ServerChannel.Open(replicas);
         var comparisons = new ComparisonService.ComparisonServiceClient(channel);
         string[] dates = ["2024-06-01", "2025-01-15", "2025-09-15", "2026-03-01"];
         await comparisons.CompareCorridorsAsync(Request(dates[0])); // connect first

@@ -72,7 +72,7 @@ internal sealed class QueryCommandOptions
 
     public Option<string?> Server { get; } = new("--server")
     {
-        Description = "Ask a running Corridors server (its gRPC address, e.g. http://127.0.0.1:50051) instead of computing in-process.",
+        Description = "Ask a running Corridors server (its gRPC address, e.g. http://127.0.0.1:50051) instead of computing in-process; several comma-separated addresses spread the calls round-robin over replicas.",
     };
 
     public Option<string?> Directory { get; } = NetworkLocator.DirectoryOption();

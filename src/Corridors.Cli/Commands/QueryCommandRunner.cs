@@ -42,12 +42,12 @@ internal static class QueryCommandRunner
         QueryTarget? target;
         if (parse.GetValue(options.Server) is { } server)
         {
-            if (ServerTarget.Address(context, server) is not { } address)
+            if (ServerTarget.Addresses(context, server) is not { } addresses)
             {
                 return ExitCodes.UsageError;
             }
 
-            target = new ServerTarget(address);
+            target = new ServerTarget(addresses);
         }
         else if ((target = InProcessTarget.Open(context, parse.GetValue(options.Directory))) is null)
         {

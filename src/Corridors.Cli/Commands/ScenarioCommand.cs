@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Corridors.Cli.Output;
 using Corridors.Application.Mapping;
+using Corridors.Contracts.Client;
 using Corridors.Contracts.V1;
 using Google.Protobuf;
 using Google.Rpc;
@@ -39,7 +40,7 @@ internal static class ScenarioCommand
     {
         public Option<string> Server { get; } = new("--server")
         {
-            Description = "The server's gRPC address, e.g. http://127.0.0.1:50051.",
+            Description = "The server's gRPC address, e.g. http://127.0.0.1:50051 (several comma-separated: replicas, called round-robin).",
             Required = true,
         };
 
@@ -150,7 +151,7 @@ internal static class ScenarioCommand
         Action<TextWriter, TResponse> writeText)
         where TResponse : IMessage
     {
-        if (ServerTarget.Address(context, parse.GetValue(common.Server)!) is not { } address)
+        if (ServerTarget.Addresses(context, parse.GetValue(common.Server)!) is not { } addresses)
         {
             return ExitCodes.UsageError;
         }
@@ -162,7 +163,7 @@ internal static class ScenarioCommand
             headers.Add("x-api-key", key);
         }
 
-        using GrpcChannel channel = GrpcChannel.ForAddress(address);
+        using GrpcChannel channel = ServerChannel.Open(addresses);
         TResponse response;
         try
         {
@@ -171,7 +172,7 @@ internal static class ScenarioCommand
         }
         catch (RpcException e)
         {
-            return Report(context, address, e);
+            return Report(context, ServerTarget.Show(addresses), e);
         }
 
         if (parse.GetValue(common.Json))
@@ -186,7 +187,7 @@ internal static class ScenarioCommand
         return ExitCodes.Success;
     }
 
-    private static int Report(CliContext context, Uri address, RpcException e)
+    private static int Report(CliContext context, string address, RpcException e)
     {
         Google.Rpc.Status? status = e.GetRpcStatus();
         ErrorInfo? info = status?.GetDetail<ErrorInfo>();

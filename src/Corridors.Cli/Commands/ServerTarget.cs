@@ -1,4 +1,5 @@
 using Corridors.Application.Queries;
+using Corridors.Contracts.Client;
 using Corridors.Contracts.V1;
 using Google.Rpc;
 using Grpc.Core;
@@ -7,7 +8,8 @@ using Grpc.Net.Client;
 namespace Corridors.Cli.Commands;
 
 /// <summary>
-/// Answers by asking a running Corridors server over gRPC (<c>--server URL</c>). Its refusals (INVALID_ARGUMENT,
+/// Answers by asking a running Corridors server over gRPC (<c>--server URL</c>; several comma-separated URLs balance
+/// the calls round-robin over replicas, <see cref="ServerChannel"/>). Its refusals (INVALID_ARGUMENT,
 /// NOT_FOUND) come back as the field errors the server's application layer wrote, in its order; any other failure
 /// throws <see cref="ServerUnavailableException"/>.
 /// </summary>
@@ -16,30 +18,33 @@ internal sealed class ServerTarget : QueryTarget
     /// <summary>How long a query may take on the server before the CLI gives up.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private readonly Uri _address;
+    private readonly string _shown;
     private readonly GrpcChannel _channel;
     private readonly ComparisonService.ComparisonServiceClient _client;
 
-    public ServerTarget(Uri address)
+    public ServerTarget(IReadOnlyList<Uri> addresses)
     {
-        ArgumentNullException.ThrowIfNull(address);
-        _address = address;
-        _channel = GrpcChannel.ForAddress(address);
+        ArgumentNullException.ThrowIfNull(addresses);
+        _shown = Show(addresses);
+        _channel = ServerChannel.Open(addresses);
         _client = new ComparisonService.ComparisonServiceClient(_channel);
     }
 
-    /// <summary>The server's address, or null after reporting a value that is not an http(s) URL.</summary>
-    public static Uri? Address(CliContext context, string server)
+    /// <summary>The addresses <c>--server</c> names, or null after reporting a value that is not a list of http(s) URLs.</summary>
+    public static IReadOnlyList<Uri>? Addresses(CliContext context, string server)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Uri.TryCreate(server, UriKind.Absolute, out Uri? address) && address.Scheme is "http" or "https")
+        if (ServerChannel.ParseAddresses(server, out string? problem) is { } addresses)
         {
-            return address;
+            return addresses;
         }
 
-        context.Error.WriteLine($"corridors: --server: '{server}' is not an http:// or https:// URL");
+        context.Error.WriteLine($"corridors: --server: {problem}");
         return null;
     }
+
+    /// <summary>The addresses as messages name them.</summary>
+    public static string Show(IReadOnlyList<Uri> addresses) => string.Join(",", addresses);
 
     public override ContractResult<CompareCorridorsResponse> CompareCorridors(CompareCorridorsRequest request) =>
         Call(options => _client.CompareCorridors(request, options));
@@ -77,7 +82,7 @@ internal sealed class ServerTarget : QueryTarget
             string hint = e.StatusCode == StatusCode.Unavailable
                 ? " Is a Corridors server running there? Start one with: dotnet run --project src/Corridors.Server"
                 : string.Empty;
-            throw new ServerUnavailableException($"--server {_address}: {e.StatusCode}: {e.Status.Detail}{hint}", e);
+            throw new ServerUnavailableException($"--server {_shown}: {e.StatusCode}: {e.Status.Detail}{hint}", e);
         }
     }
 

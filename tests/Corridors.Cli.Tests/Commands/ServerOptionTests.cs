@@ -126,6 +126,30 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
     }
 
     [Fact]
+    public void SeveralAddresses_AreCalledRoundRobin_WithTheSameAnswer()
+    {
+        string[] query = ["compare", "--from", "xian", "--to", "duisburg", "--as-of", "2026-11-29", "--json"];
+
+        CliRun one = Run([.. query, "--server", _url]);
+        CliRun balanced = Run([.. query, "--server", $"{_url}, {_url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}"]);
+
+        Assert.Equal(0, balanced.ExitCode);
+        Assert.Equal(string.Empty, balanced.Error);
+        Assert.Equal(one.Output, balanced.Output);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:50051,ftp://127.0.0.1:50052", "corridors: --server: 'ftp://127.0.0.1:50052' is not an http:// or https:// URL")]
+    [InlineData("http://127.0.0.1:50051,https://127.0.0.1:50052", "corridors: --server: mixes http:// and https:// addresses; balance over replicas of one kind")]
+    [InlineData("http://127.0.0.1:50051,", "corridors: --server: '' is not an http:// or https:// URL")]
+    public void BadServerList_ExitsWith2(string server, string message)
+    {
+        CliRun run = Run("compare", "--from", "xian", "--to", "duisburg", "--server", server);
+
+        Assert.Equal((2, string.Empty, message + Environment.NewLine), (run.ExitCode, run.Output, run.Error));
+    }
+
+    [Fact]
     public void BadServerUrl_ExitsWith2()
     {
         CliRun run = Run("compare", "--from", "xian", "--to", "duisburg", "--server", "127.0.0.1:50051");

@@ -71,6 +71,23 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void SeveralServers_AreReplicas_AndTheFirstGivesTheMetrics()
+    {
+        LoadOptions options = Parsed("--server", "http://127.0.0.1:50051,http://[::1]:50052");
+
+        Assert.Equal([new Uri("http://127.0.0.1:50051"), new Uri("http://[::1]:50052")], options.Replicas);
+        Assert.Equal(new Uri("http://127.0.0.1:50051"), options.Server);
+        Assert.Equal(new Uri("http://127.0.0.1:50080/"), options.MetricsAddress);
+    }
+
+    [Fact]
+    public void SeveralServers_OneNotOnLoopback_IsRefused()
+    {
+        Assert.Equal("--server must be a loopback address (127.0.0.1, ::1 or localhost), got 10.0.0.7",
+            Refused("--server", "http://127.0.0.1:50051,http://10.0.0.7:50051"));
+    }
+
+    [Fact]
     public void NonLoopbackServer_IsRefusedEvenWhenItsMetricsAreOnLoopback()
     {
         Assert.StartsWith("--server must be a loopback address", Refused("--server", "http://192.168.1.1:50051", "--metrics", "http://127.0.0.1:50080"), StringComparison.Ordinal);
