@@ -44,18 +44,79 @@ public sealed record RouteLeg(
 public sealed record CountryKm(string CountryCode, double DistanceKm);
 
 /// <summary>A route with the metrics users compare.</summary>
-public sealed record Route(
-    IReadOnlyList<RouteLeg> Legs,
-    double DistanceKm,
-    TransitDays TransitDays,
-    int BorderCrossings,
-    int GaugeBreaks,
-    IReadOnlyDictionary<TransportMode, double> ModeKm,
-    IReadOnlyList<CountryKm> Countries,
-    IReadOnlyList<CorridorId> CorridorsUsed,
-    LineString Geometry,
-    IReadOnlyList<string> Notes)
+public sealed record Route
 {
+    private readonly RouteGeometry _geometry;
+
+    public Route(
+        IReadOnlyList<RouteLeg> legs,
+        double distanceKm,
+        TransitDays transitDays,
+        int borderCrossings,
+        int gaugeBreaks,
+        IReadOnlyDictionary<TransportMode, double> modeKm,
+        IReadOnlyList<CountryKm> countries,
+        IReadOnlyList<CorridorId> corridorsUsed,
+        LineString geometry,
+        IReadOnlyList<string> notes)
+        : this(legs, distanceKm, transitDays, borderCrossings, gaugeBreaks, modeKm, countries, corridorsUsed, RouteGeometry.Of(geometry), notes)
+    {
+    }
+
+    /// <summary>A route whose geometry is built from its path the first time a caller reads it.</summary>
+    internal Route(
+        IReadOnlyList<RouteLeg> legs,
+        double distanceKm,
+        TransitDays transitDays,
+        int borderCrossings,
+        int gaugeBreaks,
+        IReadOnlyDictionary<TransportMode, double> modeKm,
+        IReadOnlyList<CountryKm> countries,
+        IReadOnlyList<CorridorId> corridorsUsed,
+        RouteGeometry geometry,
+        IReadOnlyList<string> notes)
+    {
+        Legs = legs;
+        DistanceKm = distanceKm;
+        TransitDays = transitDays;
+        BorderCrossings = borderCrossings;
+        GaugeBreaks = gaugeBreaks;
+        ModeKm = modeKm;
+        Countries = countries;
+        CorridorsUsed = corridorsUsed;
+        _geometry = geometry;
+        Notes = notes;
+    }
+
+    public IReadOnlyList<RouteLeg> Legs { get; init; }
+
+    public double DistanceKm { get; init; }
+
+    public TransitDays TransitDays { get; init; }
+
+    public int BorderCrossings { get; init; }
+
+    public int GaugeBreaks { get; init; }
+
+    public IReadOnlyDictionary<TransportMode, double> ModeKm { get; init; }
+
+    public IReadOnlyList<CountryKm> Countries { get; init; }
+
+    public IReadOnlyList<CorridorId> CorridorsUsed { get; init; }
+
+    /// <summary>
+    /// The route's line, link geometries joined in travel order. Built on first read and then kept: most answers
+    /// (comparisons, matrices, candidates checked against a risk cap) are never drawn, and the line is the largest
+    /// part of a route. Safe to read from several threads.
+    /// </summary>
+    public LineString Geometry
+    {
+        get => _geometry.Line;
+        init => _geometry = RouteGeometry.Of(value);
+    }
+
+    public IReadOnlyList<string> Notes { get; init; }
+
     /// <summary>The links not yet built that the route relies on, in route order (empty for a route on operational links only).</summary>
     public IEnumerable<Link> ForecastLinks => Legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct();
 
@@ -92,7 +153,6 @@ internal static class RouteBuilder
         var modeKm = new SortedDictionary<TransportMode, double>();
         var countryKm = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var corridors = new SortedSet<string>(StringComparer.Ordinal);
-        var coordinates = new List<Coordinate>();
 
         for (int i = 0; i < edges.Count; i++)
         {
@@ -137,7 +197,6 @@ internal static class RouteBuilder
                 corridors.Add(corridor.Value);
             }
 
-            AppendCoordinates(coordinates, link.Geometry, graph.EdgeIsForward(e));
             legs.Add(new RouteLeg(graph.NodePlace(node), graph.NodePlace(graph.EdgeTo(e)), link, graph.EdgeIsForward(e), moving, dwells));
         }
 
@@ -150,7 +209,7 @@ internal static class RouteBuilder
             modeKm,
             [.. countryKm.Select(kv => new CountryKm(kv.Key, kv.Value))],
             [.. corridors.Select(c => new CorridorId(c))],
-            geometryFactory.CreateLineString([.. coordinates]),
+            RouteGeometry.Lazy(graph, edges as int[] ?? [.. edges], geometryFactory),
             ForecastNotes(graph.Network, legs));
     }
 
@@ -198,20 +257,5 @@ internal static class RouteBuilder
         }
 
         return list;
-    }
-
-    private static void AppendCoordinates(List<Coordinate> target, LineString line, bool forward)
-    {
-        Coordinate[] source = line.Coordinates;
-        for (int k = 0; k < source.Length; k++)
-        {
-            Coordinate c = forward ? source[k] : source[source.Length - 1 - k];
-            if (target.Count > 0 && target[^1].Equals2D(c))
-            {
-                continue;
-            }
-
-            target.Add(c.Copy());
-        }
     }
 }
