@@ -37,7 +37,8 @@ public sealed partial class CorridorRouter
     internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken, bool ignoreClosures = false)
     {
         SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), Ends(query), ignoreDates, ignoreClosures);
-        var search = new EdgeDijkstra(Graph, space, CostFor(query with { Constraints = constraints }));
+        using SearchWorkspaceLease lease = _workspaces.Lease();
+        var search = new EdgeDijkstra(Graph, space, CostFor(query, constraints), lease.Workspace);
         return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
     }
 
@@ -70,7 +71,8 @@ public sealed partial class CorridorRouter
     /// </summary>
     private RouteAnswer WithinRiskCap(RouteQuery query, double maxScore, CancellationToken cancellationToken)
     {
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query), Ends(query)), CostFor(query));
+        using SearchWorkspaceLease lease = _workspaces.Lease();
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query), Ends(query)), CostFor(query), lease.Workspace);
         int origin = Graph.NodeOf(query.Origin);
         int destination = Graph.NodeOf(query.Destination);
         Route? within = null;

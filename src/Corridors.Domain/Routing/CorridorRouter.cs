@@ -23,6 +23,7 @@ public sealed partial class CorridorRouter
 
     private readonly BusinessCalendar _calendar;
     private readonly GeometryFactory _geometryFactory;
+    private readonly SearchWorkspacePool _workspaces;
 
     public CorridorRouter(CorridorDataset dataset, BusinessCalendar calendar, GeometryFactory geometryFactory)
     {
@@ -36,6 +37,7 @@ public sealed partial class CorridorRouter
         Baseline = ScenarioOverlay.Baseline(Graph, dataset.Sanctions);
         _calendar = calendar;
         _geometryFactory = geometryFactory;
+        _workspaces = new SearchWorkspacePool(Graph);
     }
 
     public CorridorDataset Dataset { get; }
@@ -122,18 +124,28 @@ public sealed partial class CorridorRouter
     public IRouteCost CostFor(RouteQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return CostFor(query, query.Constraints);
+    }
+
+    /// <summary>The cost for the query with other constraints (diagnosis relaxes them), without copying the query.</summary>
+    internal IRouteCost CostFor(RouteQuery query, RouteConstraints constraints)
+    {
         IRouteCost cost = query.Objective switch
         {
-            Objective.Fastest => new TransitTimeCost(Graph, OverlayOf(query)),
+            Objective.Fastest => OverlayOf(query).FastestCost,
             Objective.ShortestDistance => new DistanceCost(Graph),
-            Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
+            Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, PerspectiveOf(query, constraints), query.Origin, query.Destination),
             Objective.LowestCo2e => Emissions.CostFor(Graph, query.Payload),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Objective, "Unknown objective."),
         };
-        return query.Constraints.AllowedOnly
-            ? new GuardedCost(cost, OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination, ProhibitedEdges.Forbidden))
+        return constraints.AllowedOnly
+            ? new GuardedCost(cost, OverlayOf(query).Risk.CostFor(Graph, PerspectiveOf(query, constraints), query.Origin, query.Destination, ProhibitedEdges.Forbidden))
             : cost;
     }
+
+    /// <summary>The query's perspective on the constraints' as-of date (what <see cref="RouteQuery.Perspective"/> gives for them).</summary>
+    private static Perspective PerspectiveOf(RouteQuery query, RouteConstraints constraints) =>
+        new(query.Regimes, query.Cargo, constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set.")) { HsCode = query.HsCode };
 
     /// <summary>The query with its as-of date set to today when it names none (what every query method does first).</summary>
     public RouteQuery WithDefaults(RouteQuery query) =>

@@ -47,16 +47,24 @@ public sealed record RouteConstraints
 /// </summary>
 internal sealed class SearchSpace
 {
-    private SearchSpace(bool[] linkAllowed, bool[] nodeAllowed, int maxBorderCrossings)
+    private SearchSpace(RoutingGraph graph, bool[] linkAllowed, bool[] nodeAllowed, int maxBorderCrossings)
     {
         LinkAllowed = linkAllowed;
         NodeAllowed = nodeAllowed;
         MaxBorderCrossings = maxBorderCrossings;
+        EdgeAllowed = new bool[graph.EdgeCount];
+        for (int e = 0; e < EdgeAllowed.Length; e++)
+        {
+            EdgeAllowed[e] = linkAllowed[graph.EdgeLinkIndex(e)] && nodeAllowed[graph.EdgeFrom(e)] && nodeAllowed[graph.EdgeTo(e)];
+        }
     }
 
     public bool[] LinkAllowed { get; }
 
     public bool[] NodeAllowed { get; }
+
+    /// <summary>Per directed edge: its link and both its places are allowed (what a search checks on every relaxation).</summary>
+    public bool[] EdgeAllowed { get; }
 
     /// <summary><see cref="int.MaxValue"/> when uncapped.</summary>
     public int MaxBorderCrossings { get; }
@@ -126,6 +134,6 @@ internal sealed class SearchSpace
                              && (constraints.AvoidPlaces.Count == 0 || !constraints.AvoidPlaces.Contains(network.Places[n].Id));
         }
 
-        return new SearchSpace(linkAllowed, nodeAllowed, constraints.MaxBorderCrossings ?? int.MaxValue);
+        return new SearchSpace(graph, linkAllowed, nodeAllowed, constraints.MaxBorderCrossings ?? int.MaxValue);
     }
 }

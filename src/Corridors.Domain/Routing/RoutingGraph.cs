@@ -17,6 +17,7 @@ public sealed class RoutingGraph
     private readonly int[] _edgeLink;    // index into Network.Links
     private readonly bool[] _edgeForward;
     private readonly int[] _edgeReverse; // the opposite edge of the same link, or -1
+    private readonly int[] _transitionBase; // transitions out of edge e are [_transitionBase[e], _transitionBase[e+1])
     private readonly Dictionary<PlaceId, int> _nodeOf;
     private readonly Dictionary<LinkId, int> _linkIndexOf;
 
@@ -76,6 +77,17 @@ public sealed class RoutingGraph
         {
             _edgeReverse[e] = byLinkDirection.TryGetValue((_edgeLink[e], !_edgeForward[e]), out int r) ? r : -1;
         }
+
+        // A transition is an edge followed by one of the edges leaving its head: numbered edge by edge, in the order
+        // of the head's outgoing edges, so a search that relaxes them in that order reads its costs consecutively.
+        _transitionBase = new int[EdgeCount + 1];
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            int head = _edgeTo[e];
+            _transitionBase[e + 1] = _transitionBase[e] + _firstEdge[head + 1] - _firstEdge[head];
+        }
+
+        TransitionCount = _transitionBase[EdgeCount];
 
         int linkCount = network.Links.Count;
         LinkMovingHours = new Pert[linkCount];
@@ -137,6 +149,9 @@ public sealed class RoutingGraph
 
     public int EdgeCount { get; }
 
+    /// <summary>Number of transitions: pairs of an edge and an edge leaving its head (U-turns included).</summary>
+    internal int TransitionCount { get; }
+
     /// <summary>PERT moving time of each link in hours, indexed like <see cref="CorridorNetwork.Links"/>.</summary>
     internal Pert[] LinkMovingHours { get; }
 
@@ -195,6 +210,12 @@ public sealed class RoutingGraph
     public bool EdgeIsForward(int edge) => _edgeForward[edge];
 
     public int EdgeReverse(int edge) => _edgeReverse[edge];
+
+    /// <summary>
+    /// Dense index of the transition from <paramref name="inEdge"/> to <paramref name="outEdge"/>, which must leave
+    /// the head of <paramref name="inEdge"/>; in [0, <see cref="TransitionCount"/>).
+    /// </summary>
+    internal int TransitionIndex(int inEdge, int outEdge) => _transitionBase[inEdge] + outEdge - _firstEdge[_edgeTo[inEdge]];
 
     public Link EdgeLink(int edge) => Network.Links[_edgeLink[edge]];
 

@@ -31,6 +31,7 @@ public sealed class ScenarioOverlay
         Risk = new SanctionRiskAssessor(sanctions);
         if (scenario is null)
         {
+            FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
             return;
         }
 
@@ -95,6 +96,7 @@ public sealed class ScenarioOverlay
 
         Sanctions = new SanctionsCatalog(sanctions.Coverage, sanctions.Regimes, sanctions.Operators, measures.Values, sanctions.GoodsLists);
         Risk = new SanctionRiskAssessor(Sanctions);
+        FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
     }
 
     /// <summary>The baseline: no changes.</summary>
@@ -122,6 +124,12 @@ public sealed class ScenarioOverlay
 
     /// <summary>Risk assessed against <see cref="Sanctions"/>.</summary>
     public SanctionRiskAssessor Risk { get; }
+
+    /// <summary>
+    /// The fastest objective's cost (<see cref="TransitTimeCost"/> with this overlay's speeds and dwells) as a table,
+    /// built with the overlay: it depends on nothing else, so every fastest search under the overlay shares it.
+    /// </summary>
+    internal TransitionCostTable FastestCost { get; }
 
     /// <summary>Whether the scenario closes something on the date (for diagnosis).</summary>
     public bool ClosesAnythingOn(DateOnly date) =>
