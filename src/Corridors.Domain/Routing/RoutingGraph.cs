@@ -138,6 +138,26 @@ public sealed class RoutingGraph
             CorridorIsMaritime[c] = links.Count > 0 && links.All(l => LinkMode[l] == TransportMode.Sea);
         }
 
+        CountryCodes = new string[countryIndex.Count];
+        foreach ((string code, int index) in countryIndex)
+        {
+            CountryCodes[index] = code;
+        }
+
+        CountriesByCode = [.. Enumerable.Range(0, CountryCodes.Length).OrderBy(c => CountryCodes[c], StringComparer.Ordinal)];
+        LinkCorridorIds = [.. network.Links.SelectMany(l => l.Corridors).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal)];
+        var corridorIdIndex = LinkCorridorIds.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        LinkCorridorIdIndices = [.. network.Links.Select(l => l.Corridors.Select(c => corridorIdIndex[c]).ToArray())];
+        GaugeBreaks = new bool[TransitionCount];
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            int head = _edgeTo[e];
+            for (int f = _firstEdge[head]; f < _firstEdge[head + 1]; f++)
+            {
+                GaugeBreaks[TransitionIndex(e, f)] = (DwellRules.Triggered(this, e, head, f) & DwellSet.GaugeBreak) != 0;
+            }
+        }
+
         LinkFromNode = [.. network.Links.Select(l => _nodeOf[l.From])];
         LinkToNode = [.. network.Links.Select(l => _nodeOf[l.To])];
         Dwells = new NodeDwells(network);
@@ -184,6 +204,21 @@ public sealed class RoutingGraph
 
     /// <summary>Dense index of every country code that appears in the network.</summary>
     internal IReadOnlyDictionary<string, int> CountryIndex { get; }
+
+    /// <summary>The code of each country index (inverse of <see cref="CountryIndex"/>).</summary>
+    internal string[] CountryCodes { get; }
+
+    /// <summary>Country indices in ordinal order of their codes (the order of <see cref="Route.Countries"/>).</summary>
+    internal int[] CountriesByCode { get; }
+
+    /// <summary>Every corridor id any link names (access included), in ordinal order (the order of <see cref="Route.CorridorsUsed"/>).</summary>
+    internal CorridorId[] LinkCorridorIds { get; }
+
+    /// <summary>Per link: indices into <see cref="LinkCorridorIds"/> of the corridor ids it names.</summary>
+    internal int[][] LinkCorridorIdIndices { get; }
+
+    /// <summary>Per transition: whether changing from the one edge to the other breaks gauge (see <see cref="DwellRules"/>).</summary>
+    internal bool[] GaugeBreaks { get; }
 
     /// <summary>Dense index of the registry's corridors.</summary>
     internal IReadOnlyDictionary<CorridorId, int> CorridorIndex { get; }

@@ -35,6 +35,7 @@ public sealed class ScenarioOverlay
             FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
             UsabilityEpochs = new DateEpochs(UsabilityChangeDays());
             SearchSpaces = new SearchSpaceCache(UsabilityEpochs);
+            Legs = new RouteLegTable(graph, this);
             return;
         }
 
@@ -102,6 +103,7 @@ public sealed class ScenarioOverlay
         FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
         UsabilityEpochs = new DateEpochs(UsabilityChangeDays());
         SearchSpaces = new SearchSpaceCache(UsabilityEpochs);
+        Legs = new RouteLegTable(graph, this);
     }
 
     /// <summary>The baseline: no changes.</summary>
@@ -145,6 +147,9 @@ public sealed class ScenarioOverlay
 
     /// <summary>Search spaces shared by the overlay's queries without avoid lists, per corridor and epoch.</summary>
     internal SearchSpaceCache SearchSpaces { get; }
+
+    /// <summary>The legs of this overlay's routes, shared by every route that travels an edge the same way.</summary>
+    internal RouteLegTable Legs { get; }
 
     /// <summary>Whether the scenario closes something on the date (for diagnosis).</summary>
     public bool ClosesAnythingOn(DateOnly date) =>
