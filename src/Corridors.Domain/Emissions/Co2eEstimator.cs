@@ -20,6 +20,8 @@ public sealed record RouteEmissions(Payload Payload, IReadOnlyList<LegEmissions>
 /// </summary>
 public sealed class Co2eEstimator
 {
+    private DefaultLegs? _defaultLegs;
+
     public Co2eEstimator(EmissionFactorSet factors)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -42,6 +44,51 @@ public sealed class Co2eEstimator
 
         return new RouteEmissions(carried, legs, legs.Sum(l => l.Co2eKg));
     }
+
+    /// <summary>
+    /// <see cref="Estimate(Route, Payload?)"/> for a route built from <paramref name="edges"/> of
+    /// <paramref name="graph"/>: for the default payload (nearly every query) each link's leg estimate is worked out
+    /// once and shared, as the figures are immutable; the total is summed leg by leg in the same order.
+    /// </summary>
+    internal RouteEmissions Estimate(Route route, Payload? payload, RoutingGraph graph, int[] edges)
+    {
+        if (payload is not null && !ReferenceEquals(payload, Factors.DefaultPayload))
+        {
+            return Estimate(route, payload);
+        }
+
+        LegEmissions[] byLink = DefaultLegsOn(graph);
+        var legs = new LegEmissions[edges.Length];
+        double total = 0;
+        for (int i = 0; i < legs.Length; i++)
+        {
+            legs[i] = byLink[graph.EdgeLinkIndex(edges[i])];
+            total += legs[i].Co2eKg;
+        }
+
+        return new RouteEmissions(Factors.DefaultPayload, legs, total);
+    }
+
+    /// <summary>Each link's leg estimate for the default payload, indexed like the graph's links; built on first use.</summary>
+    private LegEmissions[] DefaultLegsOn(RoutingGraph graph)
+    {
+        DefaultLegs? known = Volatile.Read(ref _defaultLegs);
+        if (known is not null && ReferenceEquals(known.Graph, graph))
+        {
+            return known.ByLink;
+        }
+
+        Payload carried = Factors.DefaultPayload;
+        LegEmissions[] built = [.. graph.Network.Links.Select(link =>
+        {
+            EmissionFactor factor = Factors.For(link.Mode);
+            return new LegEmissions(link.Id, link.Mode, link.DistanceKm.Value, factor, factor.KgPerKm(carried) * link.DistanceKm.Value);
+        })];
+        Interlocked.CompareExchange(ref _defaultLegs, new DefaultLegs(graph, built), known);
+        return built;
+    }
+
+    private sealed record DefaultLegs(RoutingGraph Graph, LegEmissions[] ByLink);
 
     /// <summary>
     /// Lowest-CO2e routing: each directed edge costs the kg CO2e of its link for the payload; places cost nothing.

@@ -156,11 +156,15 @@ public sealed partial class CorridorRouter
         RouteBuilder.Build(Graph, edges, _geometryFactory, overlay ?? Baseline);
 
     /// <summary>The route of a path, with its sanction risk and CO2e for the query.</summary>
-    internal Route BuildRoute(IReadOnlyList<int> edges, RouteQuery query)
+    internal Route BuildRoute(int[] edges, RouteQuery query)
     {
         ScenarioOverlay overlay = OverlayOf(query);
         Route route = BuildRoute(edges, overlay);
-        return route with { SanctionRisk = overlay.Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Payload) };
+        return route with
+        {
+            SanctionRisk = overlay.Risk.Assess(route, query.Perspective, Graph, edges),
+            Emissions = Emissions.Estimate(route, query.Payload, Graph, edges),
+        };
     }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>
