@@ -34,9 +34,13 @@ public sealed class Co2eEstimator
     public RouteEmissions Estimate(Route route, Payload? payload = null)
     {
         ArgumentNullException.ThrowIfNull(route);
-        Payload carried = payload ?? Factors.DefaultPayload;
-        var legs = new List<LegEmissions>(route.Legs.Count);
-        foreach (RouteLeg leg in route.Legs)
+        return EstimateLegs(route.Legs, payload ?? Factors.DefaultPayload);
+    }
+
+    private RouteEmissions EstimateLegs(IReadOnlyList<RouteLeg> routeLegs, Payload carried)
+    {
+        var legs = new List<LegEmissions>(routeLegs.Count);
+        foreach (RouteLeg leg in routeLegs)
         {
             EmissionFactor factor = Factors.For(leg.Mode);
             legs.Add(new LegEmissions(leg.Link.Id, leg.Mode, leg.DistanceKm, factor, factor.KgPerKm(carried) * leg.DistanceKm));
@@ -46,15 +50,16 @@ public sealed class Co2eEstimator
     }
 
     /// <summary>
-    /// <see cref="Estimate(Route, Payload?)"/> for a route built from <paramref name="edges"/> of
-    /// <paramref name="graph"/>: for the default payload (nearly every query) each link's leg estimate is worked out
-    /// once and shared, as the figures are immutable; the total is summed leg by leg in the same order.
+    /// <see cref="Estimate(Route, Payload?)"/> for a route with these <paramref name="routeLegs"/>, built from
+    /// <paramref name="edges"/> of <paramref name="graph"/>: for the default payload (nearly every query) each
+    /// link's leg estimate is worked out once and shared, as the figures are immutable; the total is summed leg by
+    /// leg in the same order.
     /// </summary>
-    internal RouteEmissions Estimate(Route route, Payload? payload, RoutingGraph graph, int[] edges)
+    internal RouteEmissions Estimate(IReadOnlyList<RouteLeg> routeLegs, Payload? payload, RoutingGraph graph, int[] edges)
     {
         if (payload is not null && !ReferenceEquals(payload, Factors.DefaultPayload))
         {
-            return Estimate(route, payload);
+            return EstimateLegs(routeLegs, payload);
         }
 
         LegEmissions[] byLink = DefaultLegsOn(graph);

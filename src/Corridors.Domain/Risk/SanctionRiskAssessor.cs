@@ -121,7 +121,7 @@ public sealed class SanctionRiskAssessor
             exposures.Add(new MeasureExposure(
                 measure, links, touchedPlaces, km, hours / 24.0, ExposureModel.Points(measure, km + placeKm))
             {
-                Assumption = AssumptionOf(measure, route),
+                Assumption = AssumptionOf(measure, route.Origin, route.Destination),
             });
         }
 
@@ -129,15 +129,16 @@ public sealed class SanctionRiskAssessor
     }
 
     /// <summary>
-    /// <see cref="Assess(Route, Perspective)"/> for a route built from <paramref name="edges"/> of
-    /// <paramref name="graph"/>: the same exposures, sums taken in the same order, with where each measure touches
-    /// read from the catalog's <see cref="MeasureFootprints"/> instead of tested leg by leg.
+    /// <see cref="Assess(Route, Perspective)"/> for a route with these <paramref name="legs"/>, built from
+    /// <paramref name="edges"/> of <paramref name="graph"/>: the same exposures, sums taken in the same order, with
+    /// where each measure touches read from the catalog's <see cref="MeasureFootprints"/> instead of tested leg by leg.
     /// </summary>
-    internal RouteRisk Assess(Route route, Perspective perspective, RoutingGraph graph, int[] edges)
+    internal RouteRisk Assess(IReadOnlyList<RouteLeg> legs, Perspective perspective, RoutingGraph graph, int[] edges)
     {
-        ExposureModel model = Model(perspective, route.Origin, route.Destination);
+        Place origin = legs[0].From;
+        Place destination = legs[^1].To;
+        ExposureModel model = Model(perspective, origin, destination);
         MeasureFootprints footprints = FootprintsOn(graph);
-        IReadOnlyList<RouteLeg> legs = route.Legs;
 
         // The path's links and places (origin first), and the median dwell hours per place summed in route order
         // (a leg's dwells are at its start; the last leg's also at the destination).
@@ -149,10 +150,11 @@ public sealed class SanctionRiskAssessor
         {
             linkAt[i] = graph.EdgeLinkIndex(edges[i]);
             nodeAt[i] = graph.EdgeFrom(edges[i]);
-            foreach (AppliedDwell dwell in legs[i].Dwells)
+            IReadOnlyList<AppliedDwell> dwells = legs[i].Dwells;
+            for (int d = 0; d < dwells.Count; d++)
             {
-                int node = ReferenceEquals(dwell.Place, graph.NodePlace(nodeAt[i])) ? nodeAt[i] : nodeAt[edges.Length];
-                dwellHoursAt[node] += dwell.P50Hours;
+                int node = ReferenceEquals(dwells[d].Place, graph.NodePlace(nodeAt[i])) ? nodeAt[i] : nodeAt[edges.Length];
+                dwellHoursAt[node] += dwells[d].P50Hours;
             }
         }
 
@@ -198,7 +200,7 @@ public sealed class SanctionRiskAssessor
             (exposures ??= []).Add(new MeasureExposure(
                 measure, links ?? [], touchedPlaces ?? [], km, hours / 24.0, ExposureModel.Points(measure, km + placeKm))
             {
-                Assumption = AssumptionOf(measure, route),
+                Assumption = AssumptionOf(measure, origin, destination),
             });
         }
 
@@ -219,10 +221,10 @@ public sealed class SanctionRiskAssessor
         return built;
     }
 
-    private static string? AssumptionOf(Measure measure, Route route) => measure.Direction switch
+    private static string? AssumptionOf(Measure measure, Place origin, Place destination) => measure.Direction switch
     {
-        TradeDirection.ExportFromRegime => $"the goods are taken to be exported from the {measure.Regime} (the origin, {route.Origin.CountryCode}, is in its territory)",
-        TradeDirection.ImportToRegime => $"the goods are taken to be imported into the {measure.Regime} (the destination, {route.Destination.CountryCode}, is in its territory)",
+        TradeDirection.ExportFromRegime => $"the goods are taken to be exported from the {measure.Regime} (the origin, {origin.CountryCode}, is in its territory)",
+        TradeDirection.ImportToRegime => $"the goods are taken to be imported into the {measure.Regime} (the destination, {destination.CountryCode}, is in its territory)",
         _ => null,
     };
 

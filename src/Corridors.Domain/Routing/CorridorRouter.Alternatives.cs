@@ -189,8 +189,24 @@ public sealed partial class CorridorRouter
     private bool WithinRiskCap(SearchPath path, RouteQuery query) =>
         query.Constraints.MaxRiskScore is not { } cap || BuildRoute(path.Edges, query).SanctionRisk!.Score <= cap;
 
-    private bool UsesCorridor(SearchPath path, CorridorId? corridor) =>
-        corridor is not { } c || path.Edges.Any(e => Graph.EdgeLink(e).BelongsTo(c));
+    /// <summary>True without a corridor, or when some link of the path belongs to it.</summary>
+    private bool UsesCorridor(SearchPath path, CorridorId? corridor)
+    {
+        if (corridor is not { } c)
+        {
+            return true;
+        }
+
+        foreach (int e in path.Edges)
+        {
+            if (Graph.EdgeLink(e).BelongsTo(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Share of <paramref name="candidate"/>'s km on links that <paramref name="other"/> also uses.</summary>
     private double Overlap(SearchPath candidate, SearchPath other)

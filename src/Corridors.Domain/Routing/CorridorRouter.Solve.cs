@@ -11,7 +11,8 @@ public sealed partial class CorridorRouter
     /// <summary>Candidate routes examined, in order of the objective, for one that meets a sanction-risk cap.</summary>
     internal const int MaxRiskCapCandidates = 30;
 
-    internal RouteAnswer Solve(RouteQuery query, CancellationToken cancellationToken)
+    /// <param name="perspective">The query's perspective when the caller already has it (a comparison shares one).</param>
+    internal RouteAnswer Solve(RouteQuery query, CancellationToken cancellationToken, Perspective? perspective = null)
     {
         SearchPath? path = Search(query, query.Constraints, ignoreDates: false, cancellationToken);
         if (path is null)
@@ -19,8 +20,8 @@ public sealed partial class CorridorRouter
             return Diagnose(query, cancellationToken);
         }
 
-        Route route = BuildRoute(path.Edges, query);
-        if (query.Constraints.Corridor is { } corridor && !route.Legs.Any(l => l.Link.BelongsTo(corridor)))
+        Route route = BuildRoute(path.Edges, query, perspective);
+        if (query.Constraints.Corridor is { } corridor && !UsesCorridor(path, corridor))
         {
             return new RouteAnswer(RouteOutcome.NoPath, null, [], null,
                 $"{route.Origin.Name} and {route.Destination.Name} are joined by access links only, without the {corridor} corridor");

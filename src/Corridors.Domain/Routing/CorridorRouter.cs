@@ -102,11 +102,12 @@ public sealed partial class CorridorRouter
         }
 
         RouteQuery resolved = WithDefaults(query);
+        Perspective perspective = resolved.Perspective; // the corridor does not change it: one for every corridor
         var comparisons = new List<CorridorComparison>(Network.Corridors.Count);
         foreach (Corridor corridor in Network.Corridors)
         {
             RouteQuery perCorridor = resolved with { Constraints = resolved.Constraints with { Corridor = corridor.Id } };
-            comparisons.Add(new CorridorComparison(corridor, Solve(perCorridor, cancellationToken)));
+            comparisons.Add(new CorridorComparison(corridor, Solve(perCorridor, cancellationToken, perspective)));
         }
 
         return QueryResult<CorridorComparisonSet>.Success(new CorridorComparisonSet(
@@ -153,18 +154,21 @@ public sealed partial class CorridorRouter
 
     /// <summary>The route of a path with its network metrics only (no risk or CO2e).</summary>
     internal Route BuildRoute(IReadOnlyList<int> edges, ScenarioOverlay? overlay = null) =>
-        RouteBuilder.Build(Graph, edges, _geometryFactory, overlay ?? Baseline);
+        RouteBuilder.Build(Graph, edges as int[] ?? [.. edges], _geometryFactory, overlay ?? Baseline);
 
     /// <summary>The route of a path, with its sanction risk and CO2e for the query.</summary>
-    internal Route BuildRoute(int[] edges, RouteQuery query)
+    /// <param name="perspective">The query's perspective when the caller already has it (a comparison shares one).</param>
+    internal Route BuildRoute(int[] edges, RouteQuery query, Perspective? perspective = null)
     {
         ScenarioOverlay overlay = OverlayOf(query);
-        Route route = BuildRoute(edges, overlay);
-        return route with
-        {
-            SanctionRisk = overlay.Risk.Assess(route, query.Perspective, Graph, edges),
-            Emissions = Emissions.Estimate(route, query.Payload, Graph, edges),
-        };
+        RouteLeg[] legs = RouteBuilder.Legs(Graph, edges, overlay);
+        return RouteBuilder.Build(
+            Graph,
+            edges,
+            legs,
+            _geometryFactory,
+            overlay.Risk.Assess(legs, perspective ?? query.Perspective, Graph, edges),
+            Emissions.Estimate(legs, query.Payload, Graph, edges));
     }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>

@@ -144,14 +144,29 @@ internal static class RouteBuilder
     /// leg by leg in route order (distance, moving time then dwells, km per mode and per country), so each total is
     /// the same double whatever the route is built from.
     /// </summary>
-    public static Route Build(RoutingGraph graph, IReadOnlyList<int> edges, GeometryFactory geometryFactory, Scenarios.ScenarioOverlay overlay)
+    public static Route Build(RoutingGraph graph, int[] edges, GeometryFactory geometryFactory, Scenarios.ScenarioOverlay overlay) =>
+        Build(graph, edges, Legs(graph, edges, overlay), geometryFactory, risk: null, emissions: null);
+
+    /// <summary>The legs of a path, from the overlay's <see cref="RouteLegTable"/>.</summary>
+    public static RouteLeg[] Legs(RoutingGraph graph, int[] edges, Scenarios.ScenarioOverlay overlay)
     {
-        if (edges.Count == 0)
+        if (edges.Length == 0)
         {
             throw new ArgumentException("A route has at least one edge.", nameof(edges));
         }
 
-        var legs = new RouteLeg[edges.Count];
+        var legs = new RouteLeg[edges.Length];
+        for (int i = 0; i < edges.Length; i++)
+        {
+            legs[i] = overlay.Legs.Get(i == 0 ? DwellRules.NoEdge : edges[i - 1], edges[i], last: i == edges.Length - 1);
+        }
+
+        return legs;
+    }
+
+    /// <summary>The route of a path and its legs, with its risk and CO2e when known.</summary>
+    public static Route Build(RoutingGraph graph, int[] edges, RouteLeg[] legs, GeometryFactory geometryFactory, RouteRisk? risk, RouteEmissions? emissions)
+    {
         Pert total = Pert.Zero;
         double distanceKm = 0;
         int gaugeBreaks = 0;
@@ -163,12 +178,11 @@ internal static class RouteBuilder
         Span<bool> corridorUsed = stackalloc bool[graph.LinkCorridorIds.Length];
         bool forecast = false;
 
-        for (int i = 0; i < edges.Count; i++)
+        for (int i = 0; i < edges.Length; i++)
         {
             int e = edges[i];
             int inEdge = i == 0 ? DwellRules.NoEdge : edges[i - 1];
-            RouteLeg leg = overlay.Legs.Get(inEdge, e, last: i == edges.Count - 1);
-            legs[i] = leg;
+            RouteLeg leg = legs[i];
             if (inEdge != DwellRules.NoEdge && graph.GaugeBreaks[graph.TransitionIndex(inEdge, e)])
             {
                 gaugeBreaks++;
@@ -181,9 +195,9 @@ internal static class RouteBuilder
             }
 
             total += leg.MovingHours;
-            foreach (AppliedDwell dwell in leg.Dwells)
+            for (int d = 0; d < leg.Dwells.Count; d++)
             {
-                total += dwell.Dwell.Distribution;
+                total += leg.Dwells[d].Dwell.Distribution;
             }
 
             double km = graph.LinkDistanceKm[link];
@@ -215,8 +229,12 @@ internal static class RouteBuilder
             ModeKmOf(modeKm, modeUsed),
             CountriesOf(graph, countryKm, countryUsed),
             CorridorsOf(graph, corridorUsed),
-            RouteGeometry.Lazy(graph, edges as int[] ?? [.. edges], geometryFactory),
-            forecast ? ForecastNotes(graph.Network, legs) : []);
+            RouteGeometry.Lazy(graph, edges, geometryFactory),
+            forecast ? ForecastNotes(graph.Network, legs) : [])
+        {
+            SanctionRisk = risk,
+            Emissions = emissions,
+        };
     }
 
     private static readonly int ModeCount = Enum.GetValues<TransportMode>().Length;
