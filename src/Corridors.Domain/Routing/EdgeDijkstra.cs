@@ -96,6 +96,10 @@ internal sealed class EdgeDijkstra
         // The loop reads locals, not fields, and divides only when states carry crossings (a division per settled
         // state was a tenth of an uncapped search).
         double[] dist = _dist;
+        int[] prev = _prev;
+        bool[] allowed = _space.EdgeAllowed;
+        bool[]? bannedEdges = BannedEdges;
+        bool[]? bannedNodes = BannedNodes;
         bool capped = _space.IsCapped;
         int layers = _layers;
         int maxCrossings = _space.MaxBorderCrossings;
@@ -134,9 +138,11 @@ internal sealed class EdgeDijkstra
             }
 
             int end = _graph.EndEdge(v);
+            int reverse = _graph.EdgeReverse(e); // no U-turn onto the same link
             for (int f = _graph.FirstEdge(v); f < end; f++)
             {
-                if (_graph.EdgeTo(f) == origin || !Usable(f, e))
+                if (f == reverse || !allowed[f] || _graph.EdgeTo(f) == origin
+                    || (bannedEdges is not null && bannedEdges[f]) || (bannedNodes is not null && bannedNodes[_graph.EdgeTo(f)]))
                 {
                     continue;
                 }
@@ -148,7 +154,13 @@ internal sealed class EdgeDijkstra
                 }
 
                 double c = cost + costs.Turn(e, v, f) + costs.Edge(f);
-                Relax(capped ? f * layers + crossings : f, c, state);
+                int next = capped ? f * layers + crossings : f;
+                if (double.IsFinite(c) && c < dist[next])
+                {
+                    dist[next] = c;
+                    prev[next] = state;
+                    _queue.Push(c, next);
+                }
             }
         }
 

@@ -17,7 +17,7 @@ public sealed class RoutingGraph
     private readonly int[] _edgeLink;    // index into Network.Links
     private readonly bool[] _edgeForward;
     private readonly int[] _edgeReverse; // the opposite edge of the same link, or -1
-    private readonly int[] _transitionBase; // transitions out of edge e are [_transitionBase[e], _transitionBase[e+1])
+    private readonly int[] _transitionOffset; // transition (e, f) is _transitionOffset[e] + f
     private readonly Dictionary<PlaceId, int> _nodeOf;
     private readonly Dictionary<LinkId, int> _linkIndexOf;
 
@@ -80,14 +80,16 @@ public sealed class RoutingGraph
 
         // A transition is an edge followed by one of the edges leaving its head: numbered edge by edge, in the order
         // of the head's outgoing edges, so a search that relaxes them in that order reads its costs consecutively.
-        _transitionBase = new int[EdgeCount + 1];
+        _transitionOffset = new int[EdgeCount];
+        int transitions = 0;
         for (int e = 0; e < EdgeCount; e++)
         {
             int head = _edgeTo[e];
-            _transitionBase[e + 1] = _transitionBase[e] + _firstEdge[head + 1] - _firstEdge[head];
+            _transitionOffset[e] = transitions - _firstEdge[head];
+            transitions += _firstEdge[head + 1] - _firstEdge[head];
         }
 
-        TransitionCount = _transitionBase[EdgeCount];
+        TransitionCount = transitions;
 
         int linkCount = network.Links.Count;
         LinkMovingHours = new Pert[linkCount];
@@ -250,7 +252,7 @@ public sealed class RoutingGraph
     /// Dense index of the transition from <paramref name="inEdge"/> to <paramref name="outEdge"/>, which must leave
     /// the head of <paramref name="inEdge"/>; in [0, <see cref="TransitionCount"/>).
     /// </summary>
-    internal int TransitionIndex(int inEdge, int outEdge) => _transitionBase[inEdge] + outEdge - _firstEdge[_edgeTo[inEdge]];
+    internal int TransitionIndex(int inEdge, int outEdge) => _transitionOffset[inEdge] + outEdge;
 
     public Link EdgeLink(int edge) => Network.Links[_edgeLink[edge]];
 
