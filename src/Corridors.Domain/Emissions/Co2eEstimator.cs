@@ -44,11 +44,17 @@ public sealed class Co2eEstimator
     public RouteEmissions Estimate(Route route, DateOnly asOf, Payload? payload = null, Co2eOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(route);
+        return Estimate(route.Legs, asOf, payload, options);
+    }
+
+    /// <summary>As <see cref="Estimate(Route, DateOnly, Payload?, Co2eOptions?)"/>, for a route's legs before the route is built.</summary>
+    public RouteEmissions Estimate(IReadOnlyList<RouteLeg> routeLegs, DateOnly asOf, Payload? payload = null, Co2eOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(routeLegs);
         Payload carried = payload ?? Factors.DefaultPayload;
         Co2eOptions chosen = options ?? Co2eOptions.Default;
         var notes = new NoteBook(asOf.Year, Factors.Grid);
-        var legs = new List<LegEmissions>(route.Legs.Count);
-        IReadOnlyList<RouteLeg> routeLegs = route.Legs;
+        var legs = new List<LegEmissions>(routeLegs.Count);
         for (int i = 0; i < routeLegs.Count; i++)
         {
             RouteLeg leg = routeLegs[i];

@@ -14,15 +14,38 @@ internal sealed class ExposureModel
     {
         _catalog = catalog;
         IReadOnlySet<string> lists = catalog.GoodsListsOf(perspective.HsCode);
-        Applicable = [.. catalog.Measures.Where(m =>
-            m.IsInForceOn(perspective.AsOf)
-            && m.Reaches(perspective.Regimes)
-            && (m.CargoClasses.Contains(perspective.Cargo) || m.GoodsLists.Overlaps(lists))
-            && DirectionHolds(m, originCountry, destinationCountry))];
+        var applicable = new List<Measure>();
+        var indices = new List<int>();
+        for (int i = 0; i < catalog.Measures.Count; i++)
+        {
+            Measure m = catalog.Measures[i];
+            if (m.IsInForceOn(perspective.AsOf)
+                && m.Reaches(perspective.Regimes)
+                && (m.CargoClasses.Contains(perspective.Cargo) || m.GoodsLists.Overlaps(lists))
+                && DirectionHolds(m, originCountry, destinationCountry))
+            {
+                applicable.Add(m);
+                indices.Add(i);
+            }
+        }
+
+        Applicable = applicable;
+        ApplicableIndices = indices;
+    }
+
+    /// <summary>A model for where measures touch links and places only (<see cref="MeasureFootprints"/>): none applies.</summary>
+    public ExposureModel(SanctionsCatalog catalog)
+    {
+        _catalog = catalog;
+        Applicable = [];
+        ApplicableIndices = [];
     }
 
     /// <summary>Applicable measures, ordered by id.</summary>
-    public IReadOnlyList<Measure> Applicable { get; }
+    public List<Measure> Applicable { get; }
+
+    /// <summary>The index in the catalog's <see cref="SanctionsCatalog.Measures"/> of each applicable measure, same order.</summary>
+    public List<int> ApplicableIndices { get; }
 
     /// <summary>Exposure points per 1000 km at a severity: 2^(severity − 1) (assumption A-SAN-SCORE).</summary>
     public static double WeightPer1000Km(int severity) => Math.Pow(2, severity - 1);

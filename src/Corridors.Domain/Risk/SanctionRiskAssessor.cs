@@ -19,7 +19,7 @@ public enum ProhibitedEdges
 /// for secondary sanctions, does not), concerns the cargo class and its direction holds for the route's origin and
 /// destination. Each applicable measure adds weight(severity) points per 1000 km of the route inside its target
 /// (and 100 km-equivalent per pass through a targeted place); the score is 100 × (1 − e^(−points/25)).
-/// Stateless and safe to share.
+/// Safe to share: its only state is the <see cref="MeasureFootprints"/> of its catalog, worked out on first use.
 /// </summary>
 public sealed class SanctionRiskAssessor
 {
@@ -33,6 +33,8 @@ public sealed class SanctionRiskAssessor
     public const double ElevatedFromScore = 25.0;
     public const double HighFromScore = 50.0;
     public const double SevereFromScore = 75.0;
+
+    private MeasureFootprints? _footprints;
 
     public SanctionRiskAssessor(SanctionsCatalog catalog)
     {
@@ -119,34 +121,149 @@ public sealed class SanctionRiskAssessor
             exposures.Add(new MeasureExposure(
                 measure, links, touchedPlaces, km, hours / 24.0, ExposureModel.Points(measure, km + placeKm))
             {
-                Assumption = measure.Direction switch
-                {
-                    TradeDirection.ExportFromRegime => $"the goods are taken to be exported from the {measure.Regime} (the origin, {route.Origin.CountryCode}, is in its territory)",
-                    TradeDirection.ImportToRegime => $"the goods are taken to be imported into the {measure.Regime} (the destination, {route.Destination.CountryCode}, is in its territory)",
-                    _ => null,
-                },
+                Assumption = AssumptionOf(measure, route.Origin, route.Destination),
             });
         }
 
-        double points = exposures.Sum(e => e.Points);
+        return RiskOf(exposures, perspective);
+    }
+
+    /// <summary>
+    /// <see cref="Assess(Route, Perspective)"/> for a route with these <paramref name="legs"/>, built from
+    /// <paramref name="edges"/> of <paramref name="graph"/>: the same exposures, sums taken in the same order, with
+    /// where each measure touches read from the catalog's <see cref="MeasureFootprints"/> instead of tested leg by leg.
+    /// </summary>
+    internal RouteRisk Assess(IReadOnlyList<RouteLeg> legs, Perspective perspective, RoutingGraph graph, int[] edges)
+    {
+        Place origin = legs[0].From;
+        Place destination = legs[^1].To;
+        ExposureModel model = Model(perspective, origin, destination);
+        MeasureFootprints footprints = FootprintsOn(graph);
+
+        // The path's links and places (origin first), and the median dwell hours per place summed in route order
+        // (a leg's dwells are at its start; the last leg's also at the destination).
+        Span<int> linkAt = stackalloc int[edges.Length];
+        Span<int> nodeAt = stackalloc int[edges.Length + 1];
+        Span<double> dwellHoursAt = stackalloc double[graph.NodeCount];
+        nodeAt[edges.Length] = graph.EdgeTo(edges[^1]);
+        for (int i = 0; i < edges.Length; i++)
+        {
+            linkAt[i] = graph.EdgeLinkIndex(edges[i]);
+            nodeAt[i] = graph.EdgeFrom(edges[i]);
+            IReadOnlyList<AppliedDwell> dwells = legs[i].Dwells;
+            for (int d = 0; d < dwells.Count; d++)
+            {
+                int node = ReferenceEquals(dwells[d].Place, graph.NodePlace(nodeAt[i])) ? nodeAt[i] : nodeAt[edges.Length];
+                dwellHoursAt[node] += dwells[d].P50Hours;
+            }
+        }
+
+        List<MeasureExposure>? exposures = null;
+        for (int k = 0; k < model.Applicable.Count; k++)
+        {
+            Measure measure = model.Applicable[k];
+            ReadOnlySpan<double> touchedKm = footprints.TouchedKm(model.ApplicableIndices[k]);
+            ReadOnlySpan<bool> placeTouched = footprints.PlaceTouched(model.ApplicableIndices[k]);
+            ReadOnlySpan<double> placeKmOf = footprints.PlaceKm(model.ApplicableIndices[k]);
+            List<LinkId>? links = null;
+            double km = 0;
+            double hours = 0;
+            for (int i = 0; i < linkAt.Length; i++)
+            {
+                double touched = touchedKm[linkAt[i]];
+                if (!double.IsNaN(touched))
+                {
+                    RouteLeg leg = legs[i];
+                    (links ??= []).Add(leg.Link.Id);
+                    km += touched;
+                    hours += leg.P50Hours * (leg.DistanceKm > 0 ? touched / leg.DistanceKm : 0);
+                }
+            }
+
+            List<PlaceId>? touchedPlaces = null;
+            double placeKm = 0;
+            foreach (int node in nodeAt)
+            {
+                if (placeTouched[node])
+                {
+                    (touchedPlaces ??= []).Add(graph.NodePlace(node).Id);
+                    hours += dwellHoursAt[node];
+                    placeKm += placeKmOf[node];
+                }
+            }
+
+            if (links is null && touchedPlaces is null)
+            {
+                continue;
+            }
+
+            (exposures ??= []).Add(new MeasureExposure(
+                measure, links ?? [], touchedPlaces ?? [], km, hours / 24.0, ExposureModel.Points(measure, km + placeKm))
+            {
+                Assumption = AssumptionOf(measure, origin, destination),
+            });
+        }
+
+        return RiskOf(exposures ?? [], perspective);
+    }
+
+    /// <summary>The footprints of this assessor's catalog on the graph, worked out on first use (and again for another graph).</summary>
+    private MeasureFootprints FootprintsOn(RoutingGraph graph)
+    {
+        MeasureFootprints? known = Volatile.Read(ref _footprints);
+        if (known is not null && ReferenceEquals(known.Graph, graph))
+        {
+            return known;
+        }
+
+        var built = new MeasureFootprints(Catalog, graph);
+        Interlocked.CompareExchange(ref _footprints, built, known);
+        return built;
+    }
+
+    private static string? AssumptionOf(Measure measure, Place origin, Place destination) => measure.Direction switch
+    {
+        TradeDirection.ExportFromRegime => $"the goods are taken to be exported from the {measure.Regime} (the origin, {origin.CountryCode}, is in its territory)",
+        TradeDirection.ImportToRegime => $"the goods are taken to be imported into the {measure.Regime} (the destination, {destination.CountryCode}, is in its territory)",
+        _ => null,
+    };
+
+    /// <summary>Score, level and verdict of the exposures (in measure order), the measures that prohibit or need a licence.</summary>
+    private RouteRisk RiskOf(IReadOnlyList<MeasureExposure> exposures, Perspective perspective)
+    {
+        double points = 0;
+        List<string>? prohibiting = null;
+        List<string>? licensing = null;
+        foreach (MeasureExposure exposure in exposures)
+        {
+            points += exposure.Points;
+            if (exposure.Measure.Prohibits)
+            {
+                (prohibiting ??= []).Add(exposure.Measure.Id);
+            }
+
+            if (exposure.Measure.Licence is not null)
+            {
+                (licensing ??= []).Add(exposure.Measure.Id);
+            }
+        }
+
         double score = ScoreOf(points);
-        List<string> prohibiting = [.. exposures.Where(e => e.Measure.Prohibits).Select(e => e.Measure.Id)];
-        List<string> licensing = [.. exposures.Where(e => e.Measure.Licence is not null).Select(e => e.Measure.Id)];
-        RiskVerdict verdict = prohibiting.Count > 0 ? RiskVerdict.Prohibited
-            : licensing.Count > 0 ? RiskVerdict.LicenceRequired
+        RiskVerdict verdict = prohibiting is not null ? RiskVerdict.Prohibited
+            : licensing is not null ? RiskVerdict.LicenceRequired
             : RiskVerdict.Allowed;
         return new RouteRisk(
             score,
             LevelOf(score),
             verdict,
-            prohibiting,
+            prohibiting ?? [],
             points,
             exposures,
             perspective,
             Catalog.Coverage.BasisOn(perspective.AsOf),
             Catalog.Coverage.ReviewedOn)
         {
-            LicensingMeasureIds = licensing,
+            LicensingMeasureIds = licensing ?? [],
         };
     }
 

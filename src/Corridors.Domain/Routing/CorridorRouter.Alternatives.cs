@@ -54,7 +54,8 @@ public sealed partial class CorridorRouter
             return QueryResult<RouteSet>.Success(new RouteSet(best, best.Route is null ? [] : [best.Route]));
         }
 
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved), Ends(resolved)), CostFor(resolved));
+        using SearchWorkspaceLease lease = _workspaces.Lease();
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, resolved.Constraints, OverlayOf(resolved), Ends(resolved)), CostFor(resolved), lease.Workspace);
         List<SearchPath> paths = yen.Find(
             Graph.NodeOf(resolved.Origin),
             Graph.NodeOf(resolved.Destination),
@@ -101,9 +102,10 @@ public sealed partial class CorridorRouter
         List<ParetoPath> front = search.Find(origin, destination, cancellationToken);
 
         // The extremes come from exact single-criterion searches, so they are on the front whatever the label bound.
+        using SearchWorkspaceLease lease = _workspaces.Lease();
         foreach (IRouteCost cost in costs)
         {
-            if (new EdgeDijkstra(Graph, space, cost).Find(SearchStart.AtOrigin(origin), destination, cancellationToken) is { } path)
+            if (new EdgeDijkstra(Graph, space, cost, lease.Workspace).Find(SearchStart.AtOrigin(origin), destination, cancellationToken) is { } path)
             {
                 front.Add(new ParetoPath(path.Edges, PathCosts(path.Edges, costs)));
             }
@@ -187,8 +189,24 @@ public sealed partial class CorridorRouter
     private bool WithinRiskCap(SearchPath path, RouteQuery query) =>
         query.Constraints.MaxRiskScore is not { } cap || BuildRoute(path.Edges, query).SanctionRisk!.Score <= cap;
 
-    private bool UsesCorridor(SearchPath path, CorridorId? corridor) =>
-        corridor is not { } c || path.Edges.Any(e => Graph.EdgeLink(e).BelongsTo(c));
+    /// <summary>True without a corridor, or when some link of the path belongs to it.</summary>
+    private bool UsesCorridor(SearchPath path, CorridorId? corridor)
+    {
+        if (corridor is not { } c)
+        {
+            return true;
+        }
+
+        foreach (int e in path.Edges)
+        {
+            if (Graph.EdgeLink(e).BelongsTo(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Share of <paramref name="candidate"/>'s km on links that <paramref name="other"/> also uses.</summary>
     private double Overlap(SearchPath candidate, SearchPath other)

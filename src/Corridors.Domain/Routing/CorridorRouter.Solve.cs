@@ -11,7 +11,8 @@ public sealed partial class CorridorRouter
     /// <summary>Candidate routes examined, in order of the objective, for one that meets a sanction-risk cap.</summary>
     internal const int MaxRiskCapCandidates = 30;
 
-    internal RouteAnswer Solve(RouteQuery query, CancellationToken cancellationToken)
+    /// <param name="perspective">The query's perspective when the caller already has it (a comparison shares one).</param>
+    internal RouteAnswer Solve(RouteQuery query, CancellationToken cancellationToken, Perspective? perspective = null)
     {
         SearchPath? path = Search(query, query.Constraints, ignoreDates: false, cancellationToken);
         if (path is null)
@@ -19,8 +20,8 @@ public sealed partial class CorridorRouter
             return Diagnose(query, cancellationToken);
         }
 
-        Route route = BuildRoute(path.Edges, query);
-        if (query.Constraints.Corridor is { } corridor && !route.Legs.Any(l => l.Link.BelongsTo(corridor)))
+        Route route = BuildRoute(path.Edges, query, perspective);
+        if (query.Constraints.Corridor is { } corridor && !UsesCorridor(path, corridor))
         {
             return new RouteAnswer(RouteOutcome.NoPath, null, [], null,
                 $"{route.Origin.Name} and {route.Destination.Name} are joined by access links only, without the {corridor} corridor");
@@ -37,7 +38,8 @@ public sealed partial class CorridorRouter
     internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken, bool ignoreClosures = false)
     {
         SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), Ends(query), ignoreDates, ignoreClosures);
-        var search = new EdgeDijkstra(Graph, space, CostFor(query with { Constraints = constraints }));
+        using SearchWorkspaceLease lease = _workspaces.Lease();
+        var search = new EdgeDijkstra(Graph, space, CostFor(query, constraints), lease.Workspace);
         return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
     }
 
@@ -70,7 +72,8 @@ public sealed partial class CorridorRouter
     /// </summary>
     private RouteAnswer WithinRiskCap(RouteQuery query, double maxScore, CancellationToken cancellationToken)
     {
-        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query), Ends(query)), CostFor(query));
+        using SearchWorkspaceLease lease = _workspaces.Lease();
+        var yen = new KShortestPaths(Graph, SearchSpace.Compile(Graph, query.Constraints, OverlayOf(query), Ends(query)), CostFor(query), lease.Workspace);
         int origin = Graph.NodeOf(query.Origin);
         int destination = Graph.NodeOf(query.Destination);
         Route? within = null;

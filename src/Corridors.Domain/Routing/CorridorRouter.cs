@@ -23,6 +23,7 @@ public sealed partial class CorridorRouter
 
     private readonly BusinessCalendar _calendar;
     private readonly GeometryFactory _geometryFactory;
+    private readonly SearchWorkspacePool _workspaces;
 
     public CorridorRouter(CorridorDataset dataset, BusinessCalendar calendar, GeometryFactory geometryFactory)
     {
@@ -36,6 +37,7 @@ public sealed partial class CorridorRouter
         Baseline = ScenarioOverlay.Baseline(Graph, dataset.Sanctions);
         _calendar = calendar;
         _geometryFactory = geometryFactory;
+        _workspaces = new SearchWorkspacePool(Graph);
     }
 
     public CorridorDataset Dataset { get; }
@@ -100,11 +102,12 @@ public sealed partial class CorridorRouter
         }
 
         RouteQuery resolved = WithDefaults(query);
+        Perspective perspective = resolved.Perspective; // the corridor does not change it: one for every corridor
         var comparisons = new List<CorridorComparison>(Network.Corridors.Count);
         foreach (Corridor corridor in Network.Corridors)
         {
             RouteQuery perCorridor = resolved with { Constraints = resolved.Constraints with { Corridor = corridor.Id } };
-            comparisons.Add(new CorridorComparison(corridor, Solve(perCorridor, cancellationToken)));
+            comparisons.Add(new CorridorComparison(corridor, Solve(perCorridor, cancellationToken, perspective)));
         }
 
         return QueryResult<CorridorComparisonSet>.Success(new CorridorComparisonSet(
@@ -122,18 +125,28 @@ public sealed partial class CorridorRouter
     public IRouteCost CostFor(RouteQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return CostFor(query, query.Constraints);
+    }
+
+    /// <summary>The cost for the query with other constraints (diagnosis relaxes them), without copying the query.</summary>
+    internal IRouteCost CostFor(RouteQuery query, RouteConstraints constraints)
+    {
         IRouteCost cost = query.Objective switch
         {
-            Objective.Fastest => new TransitTimeCost(Graph, OverlayOf(query)),
+            Objective.Fastest => OverlayOf(query).FastestCost,
             Objective.ShortestDistance => new DistanceCost(Graph),
-            Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination),
-            Objective.LowestCo2e => Emissions.CostFor(Graph, query.Constraints.AsOf ?? Today, query.Payload),
+            Objective.LowestRisk => OverlayOf(query).Risk.CostFor(Graph, PerspectiveOf(query, constraints), query.Origin, query.Destination),
+            Objective.LowestCo2e => Emissions.CostFor(Graph, constraints.AsOf ?? Today, query.Payload),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Objective, "Unknown objective."),
         };
-        return query.Constraints.AllowedOnly
-            ? new GuardedCost(cost, OverlayOf(query).Risk.CostFor(Graph, query.Perspective, query.Origin, query.Destination, ProhibitedEdges.Forbidden))
+        return constraints.AllowedOnly
+            ? new GuardedCost(cost, OverlayOf(query).Risk.CostFor(Graph, PerspectiveOf(query, constraints), query.Origin, query.Destination, ProhibitedEdges.Forbidden))
             : cost;
     }
+
+    /// <summary>The query's perspective on the constraints' as-of date (what <see cref="RouteQuery.Perspective"/> gives for them).</summary>
+    private static Perspective PerspectiveOf(RouteQuery query, RouteConstraints constraints) =>
+        new(query.Regimes, query.Cargo, constraints.AsOf ?? throw new InvalidOperationException("AsOf is not set.")) { HsCode = query.HsCode };
 
     /// <summary>The query with its as-of date set to today when it names none (what every query method does first).</summary>
     public RouteQuery WithDefaults(RouteQuery query) =>
@@ -141,14 +154,21 @@ public sealed partial class CorridorRouter
 
     /// <summary>The route of a path with its network metrics only (no risk or CO2e).</summary>
     internal Route BuildRoute(IReadOnlyList<int> edges, ScenarioOverlay? overlay = null) =>
-        RouteBuilder.Build(Graph, edges, _geometryFactory, overlay ?? Baseline);
+        RouteBuilder.Build(Graph, edges as int[] ?? [.. edges], _geometryFactory, overlay ?? Baseline);
 
     /// <summary>The route of a path, with its sanction risk and CO2e for the query.</summary>
-    internal Route BuildRoute(IReadOnlyList<int> edges, RouteQuery query)
+    /// <param name="perspective">The query's perspective when the caller already has it (a comparison shares one).</param>
+    internal Route BuildRoute(int[] edges, RouteQuery query, Perspective? perspective = null)
     {
         ScenarioOverlay overlay = OverlayOf(query);
-        Route route = BuildRoute(edges, overlay);
-        return route with { SanctionRisk = overlay.Risk.Assess(route, query.Perspective), Emissions = Emissions.Estimate(route, query.Constraints.AsOf ?? Today, query.Payload, query.Co2eOptions) };
+        RouteLeg[] legs = RouteBuilder.Legs(Graph, edges, overlay);
+        return RouteBuilder.Build(
+            Graph,
+            edges,
+            legs,
+            _geometryFactory,
+            overlay.Risk.Assess(legs, perspective ?? query.Perspective, Graph, edges),
+            Emissions.Estimate(legs, query.Constraints.AsOf ?? Today, query.Payload, query.Co2eOptions));
     }
 
     /// <summary>Checks every field of a query; all problems are returned at once.</summary>

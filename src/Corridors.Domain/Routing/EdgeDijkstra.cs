@@ -13,7 +13,8 @@ internal readonly record struct SearchStart(int Node, int InEdge, double Cost, i
 /// Edge-based Dijkstra: labels sit on directed edges (the edge a route arrived by) so that transition costs
 /// (dwells at gauge breaks, ports, ferries) depend on the previous edge, as Itinero does for turn costs. With a
 /// border-crossing cap the label also carries the crossings used (a resource-constrained search over
-/// edge × crossings). State lives in the instance: create one per query, never share.
+/// edge × crossings). Its arrays come from a <see cref="SearchWorkspace"/> the caller holds for the search's
+/// duration: create one instance per query, never share it.
 /// </summary>
 /// <remarks>
 /// Ties are broken by state index, and states are ordered by the graph's deterministic edge order, so the same query
@@ -26,15 +27,19 @@ internal sealed class EdgeDijkstra
     private readonly SearchSpace _space;
     private readonly IRouteCost _cost;
     private readonly int _layers;
+    private readonly SearchWorkspace _workspace;
+    private readonly StateHeap _queue;
     private double[] _dist = [];
     private int[] _prev = [];
-    private readonly StateHeap _queue = new();
 
-    public EdgeDijkstra(RoutingGraph graph, SearchSpace space, IRouteCost cost)
+    /// <param name="workspace">Arrays lent for this search; not used by anything else until the search is done.</param>
+    public EdgeDijkstra(RoutingGraph graph, SearchSpace space, IRouteCost cost, SearchWorkspace workspace)
     {
         _graph = graph;
         _space = space;
         _cost = cost;
+        _workspace = workspace;
+        _queue = workspace.Queue;
         _layers = space.IsCapped ? space.MaxBorderCrossings + 1 : 1;
     }
 
@@ -54,21 +59,26 @@ internal sealed class EdgeDijkstra
             return FindNodeLabelled(start.Node, destination, cancellationToken);
         }
 
-        if (_dist.Length == 0)
-        {
-            // Allocated on the first edge-labelled run only: node-labelled runs do not need them.
-            _dist = new double[_graph.EdgeCount * _layers];
-            _prev = new int[_dist.Length];
-        }
+        // One loop, compiled twice: reading a precomputed table inlines to array reads, any other cost is called.
+        return _cost is TransitionCostTable table
+            ? FindEdgeLabelled(new TabledCost(table), start, destination, cancellationToken)
+            : FindEdgeLabelled(new CalledCost(_cost), start, destination, cancellationToken);
+    }
 
-        Array.Fill(_dist, double.PositiveInfinity);
+    private SearchPath? FindEdgeLabelled<TCost>(TCost costs, SearchStart start, int destination, CancellationToken cancellationToken)
+        where TCost : struct, ICostReader
+    {
+        _workspace.EnsureLayers(_layers);
+        _dist = _workspace.StateCost;
+        _prev = _workspace.StatePrevious;
+        Array.Fill(_dist, double.PositiveInfinity, 0, _graph.EdgeCount * _layers);
         _queue.Clear();
         SettledCount = 0;
         int origin = start.Node;
 
         for (int f = _graph.FirstEdge(origin); f < _graph.EndEdge(origin); f++)
         {
-            if (!Usable(f, origin, start.InEdge))
+            if (!Usable(f, start.InEdge))
             {
                 continue;
             }
@@ -79,15 +89,25 @@ internal sealed class EdgeDijkstra
                 continue;
             }
 
-            double c = start.Cost + _cost.TransitionCost(start.InEdge, origin, f) + _cost.EdgeCost(f);
+            double c = start.Cost + costs.Transition(start.InEdge, origin, f) + costs.Edge(f);
             Relax(StateOf(f, crossings), c, -1);
         }
 
+        // The loop reads locals, not fields, and divides only when states carry crossings (a division per settled
+        // state was a tenth of an uncapped search).
+        double[] dist = _dist;
+        int[] prev = _prev;
+        bool[] allowed = _space.EdgeAllowed;
+        bool[]? bannedEdges = BannedEdges;
+        bool[]? bannedNodes = BannedNodes;
+        bool capped = _space.IsCapped;
+        int layers = _layers;
+        int maxCrossings = _space.MaxBorderCrossings;
         double best = double.PositiveInfinity;
         int bestState = -1;
         while (_queue.TryPop(out double cost, out int state))
         {
-            if (cost > _dist[state])
+            if (cost > dist[state])
             {
                 continue; // stale entry
             }
@@ -102,12 +122,12 @@ internal sealed class EdgeDijkstra
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            int e = state / _layers;
-            int used = state % _layers;
+            int e = capped ? state / layers : state;
+            int used = capped ? state % layers : 0;
             int v = _graph.EdgeTo(e);
             if (v == destination)
             {
-                double total = cost + _cost.TransitionCost(e, v, DwellRules.NoEdge);
+                double total = cost + costs.Transition(e, v, DwellRules.NoEdge);
                 if (total < best || (total == best && state < bestState))
                 {
                     best = total;
@@ -117,21 +137,30 @@ internal sealed class EdgeDijkstra
                 continue; // a route ends at its first arrival
             }
 
-            for (int f = _graph.FirstEdge(v); f < _graph.EndEdge(v); f++)
+            int end = _graph.EndEdge(v);
+            int reverse = _graph.EdgeReverse(e); // no U-turn onto the same link
+            for (int f = _graph.FirstEdge(v); f < end; f++)
             {
-                if (_graph.EdgeTo(f) == origin || !Usable(f, v, e))
+                if (f == reverse || !allowed[f] || _graph.EdgeTo(f) == origin
+                    || (bannedEdges is not null && bannedEdges[f]) || (bannedNodes is not null && bannedNodes[_graph.EdgeTo(f)]))
                 {
                     continue;
                 }
 
-                int crossings = used + (CrossesBorder(f) ? 1 : 0);
-                if (crossings > _space.MaxBorderCrossings)
+                int crossings = capped ? used + (CrossesBorder(f) ? 1 : 0) : 0;
+                if (crossings > maxCrossings)
                 {
                     continue;
                 }
 
-                double c = cost + _cost.TransitionCost(e, v, f) + _cost.EdgeCost(f);
-                Relax(StateOf(f, crossings), c, state);
+                double c = cost + costs.Turn(e, v, f) + costs.Edge(f);
+                int next = capped ? f * layers + crossings : f;
+                if (double.IsFinite(c) && c < dist[next])
+                {
+                    dist[next] = c;
+                    prev[next] = state;
+                    _queue.Push(c, next);
+                }
             }
         }
 
@@ -144,8 +173,8 @@ internal sealed class EdgeDijkstra
     /// </summary>
     private SearchPath? FindNodeLabelled(int origin, int destination, CancellationToken cancellationToken)
     {
-        var dist = new double[_graph.NodeCount];
-        var arrivedBy = new int[_graph.NodeCount];
+        double[] dist = _workspace.NodeCost;
+        int[] arrivedBy = _workspace.NodeArrivedBy;
         Array.Fill(dist, double.PositiveInfinity);
         dist[origin] = 0;
         arrivedBy[origin] = -1;
@@ -161,14 +190,19 @@ internal sealed class EdgeDijkstra
 
             if (v == destination)
             {
-                var edges = new List<int>();
+                int count = 0;
                 for (int n = v; arrivedBy[n] >= 0; n = _graph.EdgeFrom(arrivedBy[n]))
                 {
-                    edges.Add(arrivedBy[n]);
+                    count++;
                 }
 
-                edges.Reverse();
-                return new SearchPath([.. edges], cost);
+                var edges = new int[count];
+                for (int n = v; arrivedBy[n] >= 0; n = _graph.EdgeFrom(arrivedBy[n]))
+                {
+                    edges[--count] = arrivedBy[n];
+                }
+
+                return new SearchPath(edges, cost);
             }
 
             if ((++SettledCount & 255) == 0)
@@ -179,7 +213,7 @@ internal sealed class EdgeDijkstra
             for (int f = _graph.FirstEdge(v); f < _graph.EndEdge(v); f++)
             {
                 int to = _graph.EdgeTo(f);
-                if (!_space.LinkAllowed[_graph.EdgeLinkIndex(f)] || !_space.NodeAllowed[to] || !_space.NodeAllowed[v])
+                if (!_space.EdgeAllowed[f])
                 {
                     continue;
                 }
@@ -197,15 +231,11 @@ internal sealed class EdgeDijkstra
         return null;
     }
 
-    private bool Usable(int edge, int fromNode, int inEdge)
-    {
-        int to = _graph.EdgeTo(edge);
-        return _space.LinkAllowed[_graph.EdgeLinkIndex(edge)]
-               && _space.NodeAllowed[to] && _space.NodeAllowed[fromNode]
-               && (BannedEdges is null || !BannedEdges[edge])
-               && (BannedNodes is null || !BannedNodes[to])
-               && (inEdge == DwellRules.NoEdge || edge != _graph.EdgeReverse(inEdge));
-    }
+    private bool Usable(int edge, int inEdge) =>
+        _space.EdgeAllowed[edge]
+        && (BannedEdges is null || !BannedEdges[edge])
+        && (BannedNodes is null || !BannedNodes[_graph.EdgeTo(edge)])
+        && (inEdge == DwellRules.NoEdge || edge != _graph.EdgeReverse(inEdge));
 
     private bool CrossesBorder(int edge) => _space.IsCapped && _graph.LinkCrossesBorder[_graph.EdgeLinkIndex(edge)];
 
@@ -223,13 +253,48 @@ internal sealed class EdgeDijkstra
 
     private int[] Unwind(int state)
     {
-        var edges = new List<int>();
+        int count = 0;
         for (int s = state; s >= 0; s = _prev[s])
         {
-            edges.Add(s / _layers);
+            count++;
         }
 
-        edges.Reverse();
-        return [.. edges];
+        var edges = new int[count];
+        for (int s = state; s >= 0; s = _prev[s])
+        {
+            edges[--count] = _space.IsCapped ? s / _layers : s;
+        }
+
+        return edges;
+    }
+
+    /// <summary>How the search reads a cost: a struct per kind of cost, so each compiled loop calls its reader directly.</summary>
+    private interface ICostReader
+    {
+        double Edge(int edge);
+
+        /// <summary>Any transition, either edge possibly <see cref="DwellRules.NoEdge"/>.</summary>
+        double Transition(int inEdge, int node, int outEdge);
+
+        /// <summary>A transition between two edges (neither is <see cref="DwellRules.NoEdge"/>).</summary>
+        double Turn(int inEdge, int node, int outEdge);
+    }
+
+    private readonly struct CalledCost(IRouteCost cost) : ICostReader
+    {
+        public double Edge(int edge) => cost.EdgeCost(edge);
+
+        public double Transition(int inEdge, int node, int outEdge) => cost.TransitionCost(inEdge, node, outEdge);
+
+        public double Turn(int inEdge, int node, int outEdge) => cost.TransitionCost(inEdge, node, outEdge);
+    }
+
+    private readonly struct TabledCost(TransitionCostTable table) : ICostReader
+    {
+        public double Edge(int edge) => table.EdgeCost(edge);
+
+        public double Transition(int inEdge, int node, int outEdge) => table.TransitionCost(inEdge, node, outEdge);
+
+        public double Turn(int inEdge, int node, int outEdge) => table.TurnCost(inEdge, outEdge);
     }
 }

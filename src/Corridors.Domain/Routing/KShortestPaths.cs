@@ -10,12 +10,15 @@ internal sealed class KShortestPaths
     private readonly RoutingGraph _graph;
     private readonly SearchSpace _space;
     private readonly IRouteCost _cost;
+    private readonly SearchWorkspace _workspace;
 
-    public KShortestPaths(RoutingGraph graph, SearchSpace space, IRouteCost cost)
+    /// <param name="workspace">Arrays lent for the spur searches; not used by anything else until <see cref="Find"/> returns.</param>
+    public KShortestPaths(RoutingGraph graph, SearchSpace space, IRouteCost cost, SearchWorkspace workspace)
     {
         _graph = graph;
         _space = space;
         _cost = cost;
+        _workspace = workspace;
     }
 
     /// <summary>
@@ -31,7 +34,7 @@ internal sealed class KShortestPaths
         int maxGenerated,
         CancellationToken cancellationToken)
     {
-        var dijkstra = new EdgeDijkstra(_graph, _space, _cost);
+        var dijkstra = new EdgeDijkstra(_graph, _space, _cost, _workspace);
         var generated = new List<SearchPath>();
         var accepted = new List<SearchPath>();
         SearchPath? first = dijkstra.Find(SearchStart.AtOrigin(origin), destination, cancellationToken);

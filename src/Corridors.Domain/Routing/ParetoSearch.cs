@@ -130,8 +130,7 @@ internal sealed class ParetoSearch
         return costs;
     }
 
-    private bool Usable(int edge) =>
-        _space.LinkAllowed[_graph.EdgeLinkIndex(edge)] && _space.NodeAllowed[_graph.EdgeTo(edge)] && _space.NodeAllowed[_graph.EdgeFrom(edge)];
+    private bool Usable(int edge) => _space.EdgeAllowed[edge];
 
     private int Crossing(int edge) => _space.IsCapped && _graph.EdgeLink(edge).CrossesBorder ? 1 : 0;
 

@@ -44,18 +44,79 @@ public sealed record RouteLeg(
 public sealed record CountryKm(string CountryCode, double DistanceKm);
 
 /// <summary>A route with the metrics users compare.</summary>
-public sealed record Route(
-    IReadOnlyList<RouteLeg> Legs,
-    double DistanceKm,
-    TransitDays TransitDays,
-    int BorderCrossings,
-    int GaugeBreaks,
-    IReadOnlyDictionary<TransportMode, double> ModeKm,
-    IReadOnlyList<CountryKm> Countries,
-    IReadOnlyList<CorridorId> CorridorsUsed,
-    LineString Geometry,
-    IReadOnlyList<string> Notes)
+public sealed record Route
 {
+    private readonly RouteGeometry _geometry;
+
+    public Route(
+        IReadOnlyList<RouteLeg> legs,
+        double distanceKm,
+        TransitDays transitDays,
+        int borderCrossings,
+        int gaugeBreaks,
+        IReadOnlyDictionary<TransportMode, double> modeKm,
+        IReadOnlyList<CountryKm> countries,
+        IReadOnlyList<CorridorId> corridorsUsed,
+        LineString geometry,
+        IReadOnlyList<string> notes)
+        : this(legs, distanceKm, transitDays, borderCrossings, gaugeBreaks, modeKm, countries, corridorsUsed, RouteGeometry.Of(geometry), notes)
+    {
+    }
+
+    /// <summary>A route whose geometry is built from its path the first time a caller reads it.</summary>
+    internal Route(
+        IReadOnlyList<RouteLeg> legs,
+        double distanceKm,
+        TransitDays transitDays,
+        int borderCrossings,
+        int gaugeBreaks,
+        IReadOnlyDictionary<TransportMode, double> modeKm,
+        IReadOnlyList<CountryKm> countries,
+        IReadOnlyList<CorridorId> corridorsUsed,
+        RouteGeometry geometry,
+        IReadOnlyList<string> notes)
+    {
+        Legs = legs;
+        DistanceKm = distanceKm;
+        TransitDays = transitDays;
+        BorderCrossings = borderCrossings;
+        GaugeBreaks = gaugeBreaks;
+        ModeKm = modeKm;
+        Countries = countries;
+        CorridorsUsed = corridorsUsed;
+        _geometry = geometry;
+        Notes = notes;
+    }
+
+    public IReadOnlyList<RouteLeg> Legs { get; init; }
+
+    public double DistanceKm { get; init; }
+
+    public TransitDays TransitDays { get; init; }
+
+    public int BorderCrossings { get; init; }
+
+    public int GaugeBreaks { get; init; }
+
+    public IReadOnlyDictionary<TransportMode, double> ModeKm { get; init; }
+
+    public IReadOnlyList<CountryKm> Countries { get; init; }
+
+    public IReadOnlyList<CorridorId> CorridorsUsed { get; init; }
+
+    /// <summary>
+    /// The route's line, link geometries joined in travel order. Built on first read and then kept: most answers
+    /// (comparisons, matrices, candidates checked against a risk cap) are never drawn, and the line is the largest
+    /// part of a route. Safe to read from several threads.
+    /// </summary>
+    public LineString Geometry
+    {
+        get => _geometry.Line;
+        init => _geometry = RouteGeometry.Of(value);
+    }
+
+    public IReadOnlyList<string> Notes { get; init; }
+
     /// <summary>The links not yet built that the route relies on, in route order (empty for a route on operational links only).</summary>
     public IEnumerable<Link> ForecastLinks => Legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct();
 
@@ -78,93 +139,175 @@ public sealed record Route(
 /// <summary>Builds a <see cref="Route"/> with its metrics from a path of directed edges.</summary>
 internal static class RouteBuilder
 {
-    public static Route Build(RoutingGraph graph, IReadOnlyList<int> edges, GeometryFactory geometryFactory, Scenarios.ScenarioOverlay overlay)
+    /// <summary>
+    /// The route of a path under an overlay. Legs come from the overlay's <see cref="RouteLegTable"/>; the sums run
+    /// leg by leg in route order (distance, moving time then dwells, km per mode and per country), so each total is
+    /// the same double whatever the route is built from.
+    /// </summary>
+    public static Route Build(RoutingGraph graph, int[] edges, GeometryFactory geometryFactory, Scenarios.ScenarioOverlay overlay) =>
+        Build(graph, edges, Legs(graph, edges, overlay), geometryFactory, risk: null, emissions: null);
+
+    /// <summary>The legs of a path, from the overlay's <see cref="RouteLegTable"/>.</summary>
+    public static RouteLeg[] Legs(RoutingGraph graph, int[] edges, Scenarios.ScenarioOverlay overlay)
     {
-        if (edges.Count == 0)
+        if (edges.Length == 0)
         {
             throw new ArgumentException("A route has at least one edge.", nameof(edges));
         }
 
-        var legs = new List<RouteLeg>(edges.Count);
+        var legs = new RouteLeg[edges.Length];
+        for (int i = 0; i < edges.Length; i++)
+        {
+            legs[i] = overlay.Legs.Get(i == 0 ? DwellRules.NoEdge : edges[i - 1], edges[i], last: i == edges.Length - 1);
+        }
+
+        return legs;
+    }
+
+    /// <summary>The route of a path and its legs, with its risk and CO2e when known.</summary>
+    public static Route Build(RoutingGraph graph, int[] edges, RouteLeg[] legs, GeometryFactory geometryFactory, RouteRisk? risk, RouteEmissions? emissions)
+    {
         Pert total = Pert.Zero;
+        double distanceKm = 0;
         int gaugeBreaks = 0;
         int borderCrossings = 0;
-        var modeKm = new SortedDictionary<TransportMode, double>();
-        var countryKm = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        var corridors = new SortedSet<string>(StringComparer.Ordinal);
-        var coordinates = new List<Coordinate>();
+        Span<double> modeKm = stackalloc double[ModeCount];
+        Span<bool> modeUsed = stackalloc bool[ModeCount];
+        Span<double> countryKm = stackalloc double[graph.CountryCodes.Length];
+        Span<bool> countryUsed = stackalloc bool[graph.CountryCodes.Length];
+        Span<bool> corridorUsed = stackalloc bool[graph.LinkCorridorIds.Length];
+        bool forecast = false;
 
-        for (int i = 0; i < edges.Count; i++)
+        for (int i = 0; i < edges.Length; i++)
         {
             int e = edges[i];
             int inEdge = i == 0 ? DwellRules.NoEdge : edges[i - 1];
-            int node = graph.EdgeFrom(e);
-            DwellSet triggered = DwellRules.Triggered(graph, inEdge, node, e);
-            var dwells = Applied(graph, overlay, node, triggered);
-            if (i == edges.Count - 1)
-            {
-                int last = graph.EdgeTo(e);
-                dwells.AddRange(Applied(graph, overlay, last, DwellRules.Triggered(graph, e, last, DwellRules.NoEdge)));
-            }
-
-            if ((triggered & DwellSet.GaugeBreak) != 0)
+            RouteLeg leg = legs[i];
+            if (inEdge != DwellRules.NoEdge && graph.GaugeBreaks[graph.TransitionIndex(inEdge, e)])
             {
                 gaugeBreaks++;
             }
 
-            Link link = graph.EdgeLink(e);
-            if (link.CrossesBorder)
+            int link = graph.EdgeLinkIndex(e);
+            if (graph.LinkCrossesBorder[link])
             {
                 borderCrossings++;
             }
 
-            Pert moving = overlay.MovingHours(graph.EdgeLinkIndex(e));
-            total += moving;
-            foreach (AppliedDwell dwell in dwells)
+            total += leg.MovingHours;
+            for (int d = 0; d < leg.Dwells.Count; d++)
             {
-                total += dwell.Dwell.Distribution;
+                total += leg.Dwells[d].Dwell.Distribution;
             }
 
-            double km = link.DistanceKm.Value;
-            modeKm[link.Mode] = modeKm.GetValueOrDefault(link.Mode) + km;
-            foreach (string country in link.Countries)
+            double km = graph.LinkDistanceKm[link];
+            distanceKm += km;
+            int mode = (int)graph.LinkMode[link];
+            modeKm[mode] += km;
+            modeUsed[mode] = true;
+            int[] countries = graph.LinkCountries[link];
+            foreach (int country in countries)
             {
-                countryKm[country] = countryKm.GetValueOrDefault(country) + km / link.Countries.Count;
+                countryKm[country] += km / countries.Length;
+                countryUsed[country] = true;
             }
 
-            foreach (CorridorId corridor in link.Corridors)
+            foreach (int corridor in graph.LinkCorridorIdIndices[link])
             {
-                corridors.Add(corridor.Value);
+                corridorUsed[corridor] = true;
             }
 
-            AppendCoordinates(coordinates, link.Geometry, graph.EdgeIsForward(e));
-            legs.Add(new RouteLeg(graph.NodePlace(node), graph.NodePlace(graph.EdgeTo(e)), link, graph.EdgeIsForward(e), moving, dwells));
+            forecast |= leg.Link.IsForecast;
         }
 
         return new Route(
             legs,
-            legs.Sum(l => l.DistanceKm),
+            distanceKm,
             TransitDistribution.FromHours(total),
             borderCrossings,
             gaugeBreaks,
-            modeKm,
-            [.. countryKm.Select(kv => new CountryKm(kv.Key, kv.Value))],
-            [.. corridors.Select(c => new CorridorId(c))],
-            geometryFactory.CreateLineString([.. coordinates]),
-            ForecastNotes(graph.Network, legs));
+            ModeKmOf(modeKm, modeUsed),
+            CountriesOf(graph, countryKm, countryUsed),
+            CorridorsOf(graph, corridorUsed),
+            RouteGeometry.Lazy(graph, edges, geometryFactory),
+            forecast ? ForecastNotes(graph.Network, legs) : [])
+        {
+            SanctionRisk = risk,
+            Emissions = emissions,
+        };
+    }
+
+    private static readonly int ModeCount = Enum.GetValues<TransportMode>().Length;
+
+    private static ModeDistances ModeKmOf(ReadOnlySpan<double> km, ReadOnlySpan<bool> used)
+    {
+        int count = 0;
+        foreach (bool u in used)
+        {
+            count += u ? 1 : 0;
+        }
+
+        var modes = new TransportMode[count];
+        var values = new double[count];
+        for (int m = 0, k = 0; m < used.Length; m++)
+        {
+            if (used[m])
+            {
+                modes[k] = (TransportMode)m;
+                values[k++] = km[m];
+            }
+        }
+
+        return new ModeDistances(modes, values);
+    }
+
+    private static CountryKm[] CountriesOf(RoutingGraph graph, ReadOnlySpan<double> km, ReadOnlySpan<bool> used)
+    {
+        int count = 0;
+        foreach (bool u in used)
+        {
+            count += u ? 1 : 0;
+        }
+
+        var countries = new CountryKm[count];
+        int k = 0;
+        foreach (int country in graph.CountriesByCode)
+        {
+            if (used[country])
+            {
+                countries[k++] = new CountryKm(graph.CountryCodes[country], km[country]);
+            }
+        }
+
+        return countries;
+    }
+
+    private static CorridorId[] CorridorsOf(RoutingGraph graph, ReadOnlySpan<bool> used)
+    {
+        int count = 0;
+        foreach (bool u in used)
+        {
+            count += u ? 1 : 0;
+        }
+
+        var corridors = new CorridorId[count];
+        for (int c = 0, k = 0; c < used.Length; c++)
+        {
+            if (used[c])
+            {
+                corridors[k++] = graph.LinkCorridorIds[c];
+            }
+        }
+
+        return corridors;
     }
 
     /// <summary>
     /// One note per group of not-yet-built links (same corridor, status and forecast date), naming the links, the
     /// forecast and its provenance: a route over them is only as good as the forecast.
     /// </summary>
-    private static string[] ForecastNotes(CorridorNetwork network, List<RouteLeg> legs)
+    private static string[] ForecastNotes(CorridorNetwork network, RouteLeg[] legs)
     {
-        if (!legs.Exists(l => l.Link.IsForecast))
-        {
-            return []; // the common case, on every route built: the shared empty array, no grouping
-        }
-
         var notes = new List<string>();
         var groups = legs.Select(l => l.Link).Where(l => l.IsForecast).Distinct()
             .GroupBy(l => (Corridor: l.Corridors.Count > 0 ? l.Corridors[0] : CorridorId.Access, l.Status, Opens: l.Opens?.Date));
@@ -184,34 +327,4 @@ internal static class RouteBuilder
 
     private static string Describe(Provenance provenance) =>
         provenance.DerivedMethod is { } method ? "derived: " + method : "sources " + string.Join(", ", provenance.SourceIds);
-
-    private static List<AppliedDwell> Applied(RoutingGraph graph, Scenarios.ScenarioOverlay overlay, int node, DwellSet triggered)
-    {
-        var list = new List<AppliedDwell>();
-        Place place = graph.NodePlace(node);
-        foreach (DwellSet flag in DwellRules.Flags(triggered))
-        {
-            if (overlay.DwellOf(node, DwellRules.KindOf(flag)) is { } dwell)
-            {
-                list.Add(new AppliedDwell(place, dwell));
-            }
-        }
-
-        return list;
-    }
-
-    private static void AppendCoordinates(List<Coordinate> target, LineString line, bool forward)
-    {
-        Coordinate[] source = line.Coordinates;
-        for (int k = 0; k < source.Length; k++)
-        {
-            Coordinate c = forward ? source[k] : source[source.Length - 1 - k];
-            if (target.Count > 0 && target[^1].Equals2D(c))
-            {
-                continue;
-            }
-
-            target.Add(c.Copy());
-        }
-    }
 }

@@ -17,6 +17,7 @@ public sealed class RoutingGraph
     private readonly int[] _edgeLink;    // index into Network.Links
     private readonly bool[] _edgeForward;
     private readonly int[] _edgeReverse; // the opposite edge of the same link, or -1
+    private readonly int[] _transitionOffset; // transition (e, f) is _transitionOffset[e] + f
     private readonly Dictionary<PlaceId, int> _nodeOf;
     private readonly Dictionary<LinkId, int> _linkIndexOf;
 
@@ -77,6 +78,19 @@ public sealed class RoutingGraph
             _edgeReverse[e] = byLinkDirection.TryGetValue((_edgeLink[e], !_edgeForward[e]), out int r) ? r : -1;
         }
 
+        // A transition is an edge followed by one of the edges leaving its head: numbered edge by edge, in the order
+        // of the head's outgoing edges, so a search that relaxes them in that order reads its costs consecutively.
+        _transitionOffset = new int[EdgeCount];
+        int transitions = 0;
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            int head = _edgeTo[e];
+            _transitionOffset[e] = transitions - _firstEdge[head];
+            transitions += _firstEdge[head + 1] - _firstEdge[head];
+        }
+
+        TransitionCount = transitions;
+
         int linkCount = network.Links.Count;
         LinkMovingHours = new Pert[linkCount];
         LinkDistanceKm = new double[linkCount];
@@ -126,6 +140,26 @@ public sealed class RoutingGraph
             CorridorIsMaritime[c] = links.Count > 0 && links.All(l => LinkMode[l] == TransportMode.Sea);
         }
 
+        CountryCodes = new string[countryIndex.Count];
+        foreach ((string code, int index) in countryIndex)
+        {
+            CountryCodes[index] = code;
+        }
+
+        CountriesByCode = [.. Enumerable.Range(0, CountryCodes.Length).OrderBy(c => CountryCodes[c], StringComparer.Ordinal)];
+        LinkCorridorIds = [.. network.Links.SelectMany(l => l.Corridors).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal)];
+        var corridorIdIndex = LinkCorridorIds.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        LinkCorridorIdIndices = [.. network.Links.Select(l => l.Corridors.Select(c => corridorIdIndex[c]).ToArray())];
+        GaugeBreaks = new bool[TransitionCount];
+        for (int e = 0; e < EdgeCount; e++)
+        {
+            int head = _edgeTo[e];
+            for (int f = _firstEdge[head]; f < _firstEdge[head + 1]; f++)
+            {
+                GaugeBreaks[TransitionIndex(e, f)] = (DwellRules.Triggered(this, e, head, f) & DwellSet.GaugeBreak) != 0;
+            }
+        }
+
         LinkFromNode = [.. network.Links.Select(l => _nodeOf[l.From])];
         LinkToNode = [.. network.Links.Select(l => _nodeOf[l.To])];
         Dwells = new NodeDwells(network);
@@ -136,6 +170,9 @@ public sealed class RoutingGraph
     public int NodeCount { get; }
 
     public int EdgeCount { get; }
+
+    /// <summary>Number of transitions: pairs of an edge and an edge leaving its head (U-turns included).</summary>
+    internal int TransitionCount { get; }
 
     /// <summary>PERT moving time of each link in hours, indexed like <see cref="CorridorNetwork.Links"/>.</summary>
     internal Pert[] LinkMovingHours { get; }
@@ -170,6 +207,21 @@ public sealed class RoutingGraph
     /// <summary>Dense index of every country code that appears in the network.</summary>
     internal IReadOnlyDictionary<string, int> CountryIndex { get; }
 
+    /// <summary>The code of each country index (inverse of <see cref="CountryIndex"/>).</summary>
+    internal string[] CountryCodes { get; }
+
+    /// <summary>Country indices in ordinal order of their codes (the order of <see cref="Route.Countries"/>).</summary>
+    internal int[] CountriesByCode { get; }
+
+    /// <summary>Every corridor id any link names (access included), in ordinal order (the order of <see cref="Route.CorridorsUsed"/>).</summary>
+    internal CorridorId[] LinkCorridorIds { get; }
+
+    /// <summary>Per link: indices into <see cref="LinkCorridorIds"/> of the corridor ids it names.</summary>
+    internal int[][] LinkCorridorIdIndices { get; }
+
+    /// <summary>Per transition: whether changing from the one edge to the other breaks gauge (see <see cref="DwellRules"/>).</summary>
+    internal bool[] GaugeBreaks { get; }
+
     /// <summary>Dense index of the registry's corridors.</summary>
     internal IReadOnlyDictionary<CorridorId, int> CorridorIndex { get; }
 
@@ -195,6 +247,12 @@ public sealed class RoutingGraph
     public bool EdgeIsForward(int edge) => _edgeForward[edge];
 
     public int EdgeReverse(int edge) => _edgeReverse[edge];
+
+    /// <summary>
+    /// Dense index of the transition from <paramref name="inEdge"/> to <paramref name="outEdge"/>, which must leave
+    /// the head of <paramref name="inEdge"/>; in [0, <see cref="TransitionCount"/>).
+    /// </summary>
+    internal int TransitionIndex(int inEdge, int outEdge) => _transitionOffset[inEdge] + outEdge;
 
     public Link EdgeLink(int edge) => Network.Links[_edgeLink[edge]];
 

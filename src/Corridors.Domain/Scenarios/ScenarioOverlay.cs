@@ -1,3 +1,4 @@
+using Corridors.Domain.Dates;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
@@ -31,6 +32,10 @@ public sealed class ScenarioOverlay
         Risk = new SanctionRiskAssessor(sanctions);
         if (scenario is null)
         {
+            FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
+            UsabilityEpochs = new DateEpochs(UsabilityChangeDays());
+            SearchSpaces = new SearchSpaceCache(UsabilityEpochs);
+            Legs = new RouteLegTable(graph, this);
             return;
         }
 
@@ -95,6 +100,10 @@ public sealed class ScenarioOverlay
 
         Sanctions = new SanctionsCatalog(sanctions.Coverage, sanctions.Regimes, sanctions.Operators, measures.Values, sanctions.GoodsLists);
         Risk = new SanctionRiskAssessor(Sanctions);
+        FastestCost = TransitionCostTable.Of(graph, new TransitTimeCost(graph, this));
+        UsabilityEpochs = new DateEpochs(UsabilityChangeDays());
+        SearchSpaces = new SearchSpaceCache(UsabilityEpochs);
+        Legs = new RouteLegTable(graph, this);
     }
 
     /// <summary>The baseline: no changes.</summary>
@@ -122,6 +131,25 @@ public sealed class ScenarioOverlay
 
     /// <summary>Risk assessed against <see cref="Sanctions"/>.</summary>
     public SanctionRiskAssessor Risk { get; }
+
+    /// <summary>
+    /// The fastest objective's cost (<see cref="TransitTimeCost"/> with this overlay's speeds and dwells) as a table,
+    /// built with the overlay: it depends on nothing else, so every fastest search under the overlay shares it.
+    /// </summary>
+    internal TransitionCostTable FastestCost { get; }
+
+    /// <summary>
+    /// The epochs of <see cref="IsLinkUsable"/> and <see cref="IsPlaceClosed"/>: both compare the as-of date only with
+    /// the days links open and close and the overlay's closures start and end, so they answer alike on every date of
+    /// an epoch.
+    /// </summary>
+    internal DateEpochs UsabilityEpochs { get; }
+
+    /// <summary>Search spaces shared by the overlay's queries without avoid lists, per corridor and epoch.</summary>
+    internal SearchSpaceCache SearchSpaces { get; }
+
+    /// <summary>The legs of this overlay's routes, shared by every route that travels an edge the same way.</summary>
+    internal RouteLegTable Legs { get; }
 
     /// <summary>Whether the scenario closes something on the date (for diagnosis).</summary>
     public bool ClosesAnythingOn(DateOnly date) =>
@@ -172,6 +200,44 @@ public sealed class ScenarioOverlay
         }
 
         return false;
+    }
+
+    /// <summary>Every day on which <see cref="IsLinkUsable"/> or <see cref="IsPlaceClosed"/> may answer differently from the day before.</summary>
+    private IEnumerable<DateOnly> UsabilityChangeDays()
+    {
+        foreach (Link link in _graph.Network.Links)
+        {
+            if (link.Opens is not null)
+            {
+                yield return link.Opens.Date;
+            }
+
+            if (link.Closes is not null)
+            {
+                yield return link.Closes.Date;
+            }
+        }
+
+        foreach (DateOnly? opens in _openedLinks.Values)
+        {
+            if (opens is { } day)
+            {
+                yield return day;
+            }
+        }
+
+        foreach (DateRange range in _closedLinks.Values.Concat(_closedPlaces.Values).SelectMany(r => r))
+        {
+            if (range.From is { } from)
+            {
+                yield return from;
+            }
+
+            if (range.To is { } to)
+            {
+                yield return to;
+            }
+        }
     }
 
     private int LinkIndex(LinkId id) => _graph.TryGetLinkIndex(id, out int index)
