@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Corridors.Domain.Network;
 using Corridors.Domain.Routing;
@@ -30,6 +31,12 @@ public sealed class Co2eEstimator
 
     private const double GramsPerKilogram = 1000;
 
+    private readonly ConcurrentDictionary<LineKey, LegEmissions> _lines = new();
+
+    /// <summary>Note texts by what they say (a sea part, a grid year, a later electrification): few, and the same route after route.</summary>
+    private readonly ConcurrentDictionary<(object, object, object), string> _noteTexts = new();
+    private readonly ConcurrentDictionary<EmissionFactor, AppliedFactor> _applied = new(ReferenceEqualityComparer.Instance);
+
     public Co2eEstimator(EmissionFactorSet factors)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -53,21 +60,22 @@ public sealed class Co2eEstimator
         ArgumentNullException.ThrowIfNull(routeLegs);
         Payload carried = payload ?? Factors.DefaultPayload;
         Co2eOptions chosen = options ?? Co2eOptions.Default;
-        var notes = new NoteBook(asOf.Year, Factors.Grid);
+        var notes = new NoteBook(asOf.Year, Factors.Grid, _noteTexts);
         var legs = new List<LegEmissions>(routeLegs.Count);
         for (int i = 0; i < routeLegs.Count; i++)
         {
             RouteLeg leg = routeLegs[i];
             var context = new LegContext(asOf, carried, FerryUse(routeLegs, i), SeaPart(routeLegs, i, chosen, notes));
-            legs.Add(Line(leg.Link, context, notes));
+            Note(leg.Link, context, notes);
+            legs.Add(Line(leg.Link, context));
         }
 
         var hubs = new List<HubEmissions>();
-        foreach ((Place place, HubKind kind) in HubActivity.Of(routeLegs))
+        foreach ((Place place, HubKind kind) in HubActivity.Of(routeLegs, new List<(Place, HubKind)>()))
         {
             EmissionFactor factor = Factors.For(HubActivity.FactorOf(kind));
             double quantity = EmissionFactor.Quantity(factor.Unit, carried);
-            hubs.Add(new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, AppliedFactor.Of(factor)));
+            hubs.Add(new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, Applied(factor)));
         }
 
         return new RouteEmissions(carried, notes.GridYearUsed, legs, hubs, notes.Finish());
@@ -85,16 +93,37 @@ public sealed class Co2eEstimator
         ArgumentNullException.ThrowIfNull(graph);
         Payload carried = payload ?? Factors.DefaultPayload;
         var context = new LegContext(asOf, carried, FactorUse.FerryRail, new SeaContext(FactorUse.SeaAsiaNorthEurope, 1));
-        double[] kgPerLink = [.. graph.Network.Links.Select(l => Line(l, context, notes: null).WtwKg)];
+        double[] kgPerLink = [.. graph.Network.Links.Select(l => Compute(l, context).WtwKg)];
         return new Co2eCost(graph, kgPerLink);
     }
 
-    private LegEmissions Line(Link link, LegContext context, NoteBook? notes)
+    /// <summary>
+    /// The line haul of a link in a context, worked out once per link and context for the default payload (nearly
+    /// every query): a leg's figures depend only on its link, the traction on the day, the grid year, the ferry type and
+    /// the sea lane and uplift, which take few values, and they are immutable. Other payloads are computed each time.
+    /// </summary>
+    private LegEmissions Line(Link link, LegContext context)
+    {
+        if (!ReferenceEquals(context.Payload, Factors.DefaultPayload))
+        {
+            return Compute(link, context);
+        }
+
+        var key = new LineKey(
+            link,
+            link.Mode == TransportMode.Rail ? link.Traction?.On(context.AsOf) ?? TractionKind.Diesel : null,
+            link.Mode == TransportMode.Rail && link.Traction?.On(context.AsOf) == TractionKind.Electric ? context.AsOf.Year : 0,
+            link.Mode == TransportMode.Ferry ? context.Ferry : null,
+            link.Mode == TransportMode.Sea ? context.Sea : null);
+        return _lines.GetOrAdd(key, static (k, state) => state.Estimator.Compute(k.Link, state.Context), (Estimator: this, Context: context));
+    }
+
+    private LegEmissions Compute(Link link, LegContext context)
     {
         double km = link.DistanceKm.Value;
         return link.Mode switch
         {
-            TransportMode.Rail => Rail(link, km, context, notes),
+            TransportMode.Rail => Rail(link, km, context),
             TransportMode.Road => Fuel(link, km, Factors.For(FactorUse.RoadTruckFeu), context.Payload, 1, []),
             TransportMode.Sea => Fuel(link, km, Factors.For(context.Sea.Lane), context.Payload, context.Sea.Uplift,
                 context.Sea.Uplift > 1 ? [CapeFactor()] : []),
@@ -116,20 +145,11 @@ public sealed class Co2eEstimator
     /// link's countries (as the route's country km are), each on its own grid; a country without a usable series is
     /// costed at the diesel factor (A-GRID-FALLBACK). A link without a tag is diesel (A-TRACTION-DEFAULT).
     /// </summary>
-    private LegEmissions Rail(Link link, double km, LegContext context, NoteBook? notes)
+    private LegEmissions Rail(Link link, double km, LegContext context)
     {
         EmissionFactor diesel = Factors.For(FactorUse.RailDiesel);
         double tonneKm = context.Payload.CargoTonnes * km;
         LinkTraction? tag = link.Traction;
-        if (tag is null)
-        {
-            notes?.Untagged(link.Id);
-        }
-        else if (tag.Kind == TractionKind.Electric && tag.On(context.AsOf) == TractionKind.Diesel)
-        {
-            notes?.NotYetElectrified(link.Id, tag.ElectrifiedFrom!.Date);
-        }
-
         TractionKind traction = tag?.On(context.AsOf) ?? TractionKind.Diesel;
         IReadOnlyList<string> tractionSources = tag is null ? [TractionDefaultSource] : tag.SourceIds;
         if (traction == TractionKind.Diesel)
@@ -149,14 +169,12 @@ public sealed class Co2eEstimator
             {
                 wtw += electric.EnergyKwh!.Value * shareTonneKm * gramsPerKwh / GramsPerKilogram;
                 applied.Add(GridFactor(country, year, gramsPerKwh, substituted: year != context.AsOf.Year));
-                notes?.GridUsed(year);
             }
             else
             {
                 wtw += diesel.Wtw!.Value * shareTonneKm;
                 ttw += diesel.Ttw!.Value * shareTonneKm;
                 applied.Add(AppliedFactor.Of(diesel));
-                notes?.NoGrid(country);
                 fallback = true;
             }
         }
@@ -165,7 +183,48 @@ public sealed class Co2eEstimator
             [.. applied.DistinctBy(f => f.Id)], traction, tractionSources);
     }
 
-    private AppliedFactor GridFactor(string country, int year, double gramsPerKwh, bool substituted) =>
+    /// <summary>What the answer must say about a leg's figures: an untagged or not yet electrified link, the grid year used, a country without a grid series.</summary>
+    private void Note(Link link, LegContext context, NoteBook notes)
+    {
+        if (link.Mode != TransportMode.Rail)
+        {
+            return;
+        }
+
+        LinkTraction? tag = link.Traction;
+        if (tag is null)
+        {
+            notes.Untagged(link.Id);
+            return;
+        }
+
+        if (tag.On(context.AsOf) == TractionKind.Diesel)
+        {
+            if (tag.Kind == TractionKind.Electric)
+            {
+                notes.NotYetElectrified(link.Id, tag.ElectrifiedFrom!.Date);
+            }
+
+            return;
+        }
+
+        foreach (string country in link.Countries)
+        {
+            if (Factors.Grid.TryGet(country, context.AsOf.Year, out _, out int year))
+            {
+                notes.GridUsed(year);
+            }
+            else
+            {
+                notes.NoGrid(country);
+            }
+        }
+    }
+
+    /// <summary>A factor as applied, one instance per factor (they are immutable).</summary>
+    private AppliedFactor Applied(EmissionFactor factor) => _applied.GetOrAdd(factor, AppliedFactor.Of);
+
+        private AppliedFactor GridFactor(string country, int year, double gramsPerKwh, bool substituted) =>
         new($"grid-{country}-{year.ToString(CultureInfo.InvariantCulture)}",
             FormattableString.Invariant($"{gramsPerKwh} {UnitTexts.GramsPerKwh} (lifecycle, {country} {year})"),
             substituted ? [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource)] : [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource && s != GridYearSource)],
@@ -185,7 +244,7 @@ public sealed class Co2eEstimator
     {
         if (legs[i].Mode != TransportMode.Sea)
         {
-            return new SeaContext(FactorUse.SeaFeeder, 1);
+            return SeaContext.NotAtSea;
         }
 
         int first = i;
@@ -203,7 +262,12 @@ public sealed class Co2eEstimator
         Place start = legs[first].From;
         Place end = legs[last].To;
         FactorUse lane = SeaLanes.Of(start, end);
-        bool cape = SeaLanes.RoundsTheCape(Enumerable.Range(first, last - first + 1).Select(k => legs[k].To));
+        bool cape = false;
+        for (int k = first; k <= last && !cape; k++)
+        {
+            cape = SeaLanes.RoundsTheCape(legs[k].To);
+        }
+
         double uplift = cape && options.CapeSpeedUplift ? Factors.CapeSpeedUplift.Factor : 1;
         if (i == first)
         {
@@ -213,23 +277,50 @@ public sealed class Co2eEstimator
         return new SeaContext(lane, uplift);
     }
 
-    private sealed record SeaContext(FactorUse Lane, double Uplift);
+    private sealed record SeaContext(FactorUse Lane, double Uplift)
+    {
+        /// <summary>What a leg that is not at sea carries (its figures ignore it).</summary>
+        public static readonly SeaContext NotAtSea = new(FactorUse.SeaFeeder, 1);
+    }
 
-    private sealed record LegContext(DateOnly AsOf, Payload Payload, FactorUse Ferry, SeaContext Sea);
+    /// <summary>What a link's line haul depends on besides the (default) payload; null where the mode ignores it.</summary>
+    /// <remarks>The link is compared by reference: a link's record equality would hash every field on every lookup.</remarks>
+    private readonly record struct LineKey(Link Link, TractionKind? Traction, int GridYear, FactorUse? Ferry, SeaContext? Sea)
+    {
+        public bool Equals(LineKey other) =>
+            ReferenceEquals(Link, other.Link) && Traction == other.Traction && GridYear == other.GridYear && Ferry == other.Ferry && Equals(Sea, other.Sea);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Link), Traction, GridYear, Ferry, Sea);
+    }
+
+    private readonly record struct LegContext(DateOnly AsOf, Payload Payload, FactorUse Ferry, SeaContext Sea);
 
     /// <summary>Collects what the answer must say about its figures, once each, in a stable order.</summary>
-    private sealed class NoteBook(int asOfYear, GridIntensityTable grid)
+    /// <summary>
+    /// Collects what the answer must say about its figures, once each, in a stable order. Texts that recur route after
+    /// route (a sea part's lane, the grid year used) are written once per estimator; the lists are made only when
+    /// there is something to say.
+    /// </summary>
+    private sealed class NoteBook(int asOfYear, GridIntensityTable grid, ConcurrentDictionary<(object, object, object), string> texts)
     {
-        private readonly List<string> _untagged = [];
-        private readonly SortedSet<string> _noGrid = new(StringComparer.Ordinal);
-        private readonly List<string> _other = [];
+        private List<string>? _untagged;
+        private SortedSet<string>? _noGrid;
+        private List<string>? _other;
         private bool _gridUsed;
 
         public int GridYearUsed { get; private set; } = Math.Clamp(asOfYear, grid.FirstYear, grid.LastYear);
 
-        public void Untagged(LinkId link) => _untagged.Add(link.Value);
+        public void Untagged(LinkId link)
+        {
+            _untagged ??= [];
+            if (!_untagged.Contains(link.Value))
+            {
+                _untagged.Add(link.Value);
+            }
+        }
 
-        public void NoGrid(string country) => _noGrid.Add(country);
+        public void NoGrid(string country) => (_noGrid ??= new(StringComparer.Ordinal)).Add(country);
 
         public void GridUsed(int year)
         {
@@ -238,39 +329,46 @@ public sealed class Co2eEstimator
         }
 
         public void NotYetElectrified(LinkId link, DateOnly from) =>
-            _other.Add(FormattableString.Invariant($"{link} is hauled by diesel before its electrification on {from:yyyy-MM-dd}"));
+            (_other ??= []).Add(texts.GetOrAdd((link, from, nameof(NotYetElectrified)), static key =>
+                FormattableString.Invariant($"{key.Item1} is hauled by diesel before its electrification on {(DateOnly)key.Item2:yyyy-MM-dd}")));
 
-        public void SeaPart(Place start, Place end, FactorUse lane, bool cape, double uplift)
-        {
-            string text = $"sea {start.Id} → {end.Id}: lane {EnumNames.ToKebab(lane)}, chosen from the ports ({SeaLaneRuleSource})";
-            if (cape)
+        public void SeaPart(Place start, Place end, FactorUse lane, bool cape, double uplift) =>
+            (_other ??= []).Add(texts.GetOrAdd((start, end, (lane, cape, uplift)), static key =>
             {
-                text += uplift > 1
-                    ? FormattableString.Invariant($"; round the Cape: the longer distance, and x{uplift} per km for the diverted services' higher speed (option on, A-SEA-CAPE)")
-                    : "; round the Cape: CO2e grows with the longer distance only (the speed uplift option is off)";
-            }
+                ((FactorUse lane, bool cape, double uplift), Place start, Place end) = ((ValueTuple<FactorUse, bool, double>)key.Item3, (Place)key.Item1, (Place)key.Item2);
+                string text = $"sea {start.Id} → {end.Id}: lane {EnumNames.ToKebab(lane)}, chosen from the ports ({SeaLaneRuleSource})";
+                if (cape)
+                {
+                    text += uplift > 1
+                        ? FormattableString.Invariant($"; round the Cape: the longer distance, and x{uplift} per km for the diverted services' higher speed (option on, A-SEA-CAPE)")
+                        : "; round the Cape: CO2e grows with the longer distance only (the speed uplift option is off)";
+                }
 
-            _other.Add(text);
-        }
+                return text;
+            }));
 
         public List<string> Finish()
         {
             var notes = new List<string>();
-            if (_untagged.Count > 0)
+            if (_untagged is not null)
             {
-                notes.Add($"no traction tag on {string.Join(", ", _untagged.Distinct())}: costed as diesel ({TractionDefaultSource})");
+                notes.Add($"no traction tag on {string.Join(", ", _untagged)}: costed as diesel ({TractionDefaultSource})");
             }
 
-            notes.AddRange(_other);
-            if (_noGrid.Count > 0)
+            if (_other is not null)
+            {
+                notes.AddRange(_other);
+            }
+
+            if (_noGrid is not null)
             {
                 notes.Add($"no usable grid series for {string.Join(", ", _noGrid)}: electric km there costed as diesel ({GridFallbackSource})");
             }
 
             if (_gridUsed && GridYearUsed != asOfYear)
             {
-                notes.Add(FormattableString.Invariant(
-                    $"grid intensities cover {grid.FirstYear}-{grid.LastYear}: the as-of year {asOfYear} uses {GridYearUsed}, the nearest ({GridYearSource})"));
+                notes.Add(texts.GetOrAdd((asOfYear, GridYearUsed, GridYearSource), key => FormattableString.Invariant(
+                    $"grid intensities cover {grid.FirstYear}-{grid.LastYear}: the as-of year {key.Item1} uses {key.Item2}, the nearest ({GridYearSource})")));
             }
 
             return notes;

@@ -26,41 +26,36 @@ public enum HubKind
 /// </summary>
 internal static class HubActivity
 {
-    public static IEnumerable<(Place Place, HubKind Kind)> Of(IReadOnlyList<RouteLeg> legs)
+    /// <summary>The route's hubs in route order, added to <paramref name="hubs"/> (no iterator per place: this runs for every route built).</summary>
+    public static List<(Place Place, HubKind Kind)> Of(IReadOnlyList<RouteLeg> legs, List<(Place Place, HubKind Kind)> hubs)
     {
         for (int i = 0; i <= legs.Count; i++)
         {
             RouteLeg? arriving = i > 0 ? legs[i - 1] : null;
             RouteLeg? leaving = i < legs.Count ? legs[i] : null;
             Place place = leaving?.From ?? arriving!.To;
-            foreach (HubKind kind in At(arriving, leaving))
+            if (arriving is { Mode: TransportMode.Rail } a && leaving is { Mode: TransportMode.Rail } l && a.Link.GaugeMm != l.Link.GaugeMm)
             {
-                yield return (place, kind);
+                hubs.Add((place, HubKind.GaugeChange));
+            }
+
+            bool arrivesByWater = arriving?.Link.IsWater ?? false;
+            bool leavesByWater = leaving?.Link.IsWater ?? false;
+            if (arrivesByWater != leavesByWater)
+            {
+                RouteLeg water = arrivesByWater ? arriving! : leaving!;
+                hubs.Add((place, water.Mode == TransportMode.Ferry ? HubKind.FerryTerminal : HubKind.PortHandling));
+            }
+
+            bool railRoad = (arriving?.Mode, leaving?.Mode) is (TransportMode.Rail, TransportMode.Road) or (TransportMode.Road, TransportMode.Rail);
+            bool endOnRail = (arriving is null && leaving!.Mode == TransportMode.Rail) || (leaving is null && arriving!.Mode == TransportMode.Rail);
+            if (railRoad || endOnRail)
+            {
+                hubs.Add((place, HubKind.RailTerminal));
             }
         }
-    }
 
-    private static IEnumerable<HubKind> At(RouteLeg? arriving, RouteLeg? leaving)
-    {
-        if (arriving is { Mode: TransportMode.Rail } a && leaving is { Mode: TransportMode.Rail } l && a.Link.GaugeMm != l.Link.GaugeMm)
-        {
-            yield return HubKind.GaugeChange;
-        }
-
-        bool arrivesByWater = arriving?.Link.IsWater ?? false;
-        bool leavesByWater = leaving?.Link.IsWater ?? false;
-        if (arrivesByWater != leavesByWater)
-        {
-            RouteLeg water = arrivesByWater ? arriving! : leaving!;
-            yield return water.Mode == TransportMode.Ferry ? HubKind.FerryTerminal : HubKind.PortHandling;
-        }
-
-        bool railRoad = (arriving?.Mode, leaving?.Mode) is (TransportMode.Rail, TransportMode.Road) or (TransportMode.Road, TransportMode.Rail);
-        bool endOnRail = (arriving is null && leaving!.Mode == TransportMode.Rail) || (leaving is null && arriving!.Mode == TransportMode.Rail);
-        if (railRoad || endOnRail)
-        {
-            yield return HubKind.RailTerminal;
-        }
+        return hubs;
     }
 
     public static FactorUse FactorOf(HubKind kind) => kind switch

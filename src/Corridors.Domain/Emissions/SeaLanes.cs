@@ -38,7 +38,12 @@ internal static class SeaLanes
         };
     }
 
-    public static bool RoundsTheCape(IEnumerable<Place> places) => places.Any(p => p.Location.Y < CapeBelowLatitudeDeg);
+    /// <summary>True for a place south of the Cape's latitude: a sea part through it goes round Africa.</summary>
+    public static bool RoundsTheCape(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return place.Location.Y < CapeBelowLatitudeDeg;
+    }
 
     private static Region RegionOf(Place place) =>
         place.Location.X >= AsiaFromLongitudeDeg ? Region.Asia
