@@ -19,6 +19,7 @@ internal sealed class ServerTarget : QueryTarget
     private readonly Uri _address;
     private readonly GrpcChannel _channel;
     private readonly ComparisonService.ComparisonServiceClient _client;
+    private readonly CapacityService.CapacityServiceClient _capacity;
 
     public ServerTarget(Uri address)
     {
@@ -26,6 +27,7 @@ internal sealed class ServerTarget : QueryTarget
         _address = address;
         _channel = GrpcChannel.ForAddress(address);
         _client = new ComparisonService.ComparisonServiceClient(_channel);
+        _capacity = new CapacityService.CapacityServiceClient(_channel);
     }
 
     /// <summary>The server's address, or null after reporting a value that is not an http(s) URL.</summary>
@@ -49,6 +51,9 @@ internal sealed class ServerTarget : QueryTarget
 
     public override ContractResult<FindParetoRoutesResponse> FindParetoRoutes(FindParetoRoutesRequest request) =>
         Call(options => _client.FindParetoRoutes(request, options));
+
+    public override ContractResult<AnalyzeCapacityResponse> AnalyzeCapacity(AnalyzeCapacityRequest request) =>
+        Call(options => _capacity.AnalyzeCapacity(request, options));
 
     protected override void Dispose(bool disposing)
     {
