@@ -52,7 +52,7 @@ public sealed class CapacityQueries(CorridorQueries queries)
 
         CapacityCatalog catalog = router.Dataset.Capacities;
         List<OdVolume>? volumes = request.Volumes.Count == 0 ? [.. catalog.DefaultVolumes.Pairs] : ReadVolumes(request, errors);
-        if (volumes is { Count: 0 })
+        if (request.Volumes.Count == 0 && volumes is { Count: 0 })
         {
             errors.Add(ContractError.Invalid("volumes", "no volumes given and the network has no default volume set (capacities.json)"));
         }

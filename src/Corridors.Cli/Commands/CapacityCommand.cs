@@ -40,7 +40,7 @@ internal static class CapacityCommand
                 Constraints = options.Constraints(parse, corridorId: null, errors),
                 ScenarioId = options.ScenarioId(parse),
             };
-            if (parse.GetValue(volumes) is { } file && VolumesFile.Read(file, errors) is { } read)
+            if (parse.GetValue(volumes) is { } file && VolumesFile.Read(file, context.CurrentDirectory, errors) is { } read)
             {
                 request.Volumes.Add(read);
             }

@@ -14,12 +14,16 @@ internal static class VolumesFile
     /// <summary>Largest file read, in bytes: 200 pairs of long names fit in well under 64 KiB.</summary>
     public const long MaxBytes = 64 * 1024;
 
-    /// <summary>The volumes, or null with the problems added to <paramref name="errors"/>.</summary>
-    public static List<OdVolume>? Read(string path, List<string> errors)
+    /// <summary>
+    /// The volumes, or null with the problems added to <paramref name="errors"/>. A relative <paramref name="path"/> is
+    /// taken from <paramref name="currentDirectory"/> (the CLI's, not the process's); messages name it as given.
+    /// </summary>
+    public static List<OdVolume>? Read(string path, string currentDirectory, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(currentDirectory);
         ArgumentNullException.ThrowIfNull(errors);
-        var info = new FileInfo(path);
+        var info = new FileInfo(Path.Combine(currentDirectory, path));
         if (!info.Exists)
         {
             errors.Add($"--volumes: file '{path}' does not exist");
@@ -35,7 +39,7 @@ internal static class VolumesFile
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            lines = File.ReadAllLines(info.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

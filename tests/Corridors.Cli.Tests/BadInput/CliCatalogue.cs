@@ -46,7 +46,7 @@ public static class CliCatalogue
         C("capacity-volume-not-a-number", $"{Capacity} --volumes {Volumes}/not-a-number.csv", BadInput, "corridors: --volumes: line 1: 'lots' is not a number of TEU per year"),
         C("capacity-volume-wrong-separator", $"{Capacity} --volumes {Volumes}/wrong-separator.csv", BadInput, "corridors: --volumes: line 1: expected origin,destination,teu_per_year but found 1 field(s)"),
         C("capacity-volumes-missing-file", $"{Capacity} --volumes {Volumes}/no-such-file.csv", BadInput, $"corridors: --volumes: file '{Volumes}/no-such-file.csv' does not exist"),
-        C("capacity-volumes-over-64-kib", $"{Capacity} --volumes networks/northern.geojson", BadInput, "corridors: --volumes: file 'networks/northern.geojson' is ", Match.Prefix),
+        C("capacity-volumes-over-64-kib", $"{Capacity} --volumes networks/sources.csv", BadInput, "corridors: --volumes: file 'networks/sources.csv' is ", Match.Prefix),
         C("capacity-risk-penalty-negative", $"{Capacity} --risk-penalty-days -1", BadInput, "corridors: --risk-penalty-days-per-100-points: must be between 0 and 365 days, got -1"),
         C("keys-unknown-role", "keys add --role admin --name me --file {temp}/keys.json", BadInput, "corridors: Argument 'admin' not recognized. Must be one of:\n\t'writer'\n\t'reader'\nRun 'corridors --help' for usage."),
     ];
