@@ -20,6 +20,7 @@ internal static class CorridorsCli
         root.Add(FidelityCommand.Create(context));
         root.Add(PlacesCommand.Create(context));
         root.Add(CompareCommand.Create(context));
+        root.Add(CapacityCommand.Create(context));
         root.Add(RouteCommand.Create(context));
         root.Add(ParetoCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));

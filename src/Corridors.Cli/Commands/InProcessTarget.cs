@@ -39,6 +39,9 @@ internal sealed class InProcessTarget(CorridorQueries queries, ShippedScenarios 
     public override ContractResult<FindParetoRoutesResponse> FindParetoRoutes(FindParetoRoutesRequest request) =>
         UnderScenario(request.ScenarioId, overlay => queries.FindParetoRoutes(request, overlay));
 
+    public override ContractResult<AnalyzeCapacityResponse> AnalyzeCapacity(AnalyzeCapacityRequest request) =>
+        UnderScenario(request.ScenarioId, overlay => new CapacityQueries(queries).AnalyzeCapacity(request, overlay));
+
     /// <summary>As the server does: the scenario is resolved first, and an unknown one is the only error reported.</summary>
     private ContractResult<T> UnderScenario<T>(string scenarioId, Func<ScenarioOverlay?, ContractResult<T>> query)
         where T : class =>

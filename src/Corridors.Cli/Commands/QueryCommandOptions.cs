@@ -90,6 +90,22 @@ internal sealed class QueryCommandOptions
     }
 
     /// <summary>
+    /// The options of a command over many pairs (<c>capacity</c>): everything but <c>--from</c>, <c>--to</c>, the
+    /// objective and the CO2e options.
+    /// </summary>
+    public void AddWithoutPlacesTo(Command command)
+    {
+        foreach (Option option in new Option[]
+                 {
+                     AsOf, IncludePlanned, AvoidCountry, AvoidMode, AvoidPlace, MaxBorderCrossings, Perspective, Cargo, HsCode,
+                     MaxRiskScore, AllowedOnly, Json, Scenario, Server, Directory,
+                 })
+        {
+            command.Add(option);
+        }
+    }
+
+    /// <summary>
     /// The request's <c>constraints</c> from the options as typed. An unknown mode name is added to
     /// <paramref name="errors"/>; everything else is checked by the application layer.
     /// </summary>
@@ -166,6 +182,12 @@ internal sealed class QueryCommandOptions
     public static string OptionFor(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        if (field.StartsWith("volumes[", StringComparison.Ordinal))
+        {
+            // An entry of the volumes file: keep the entry's index and field so the line can be found.
+            return $"--volumes {field}";
+        }
+
         string name = field.StartsWith("constraints.", StringComparison.Ordinal) ? field["constraints.".Length..] : field;
         int index = name.IndexOf('[', StringComparison.Ordinal);
         name = index >= 0 ? name[..index] : name;

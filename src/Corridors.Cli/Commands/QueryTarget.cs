@@ -16,6 +16,8 @@ internal abstract class QueryTarget : IDisposable
 
     public abstract ContractResult<FindParetoRoutesResponse> FindParetoRoutes(FindParetoRoutesRequest request);
 
+    public abstract ContractResult<AnalyzeCapacityResponse> AnalyzeCapacity(AnalyzeCapacityRequest request);
+
     public void Dispose()
     {
         Dispose(disposing: true);

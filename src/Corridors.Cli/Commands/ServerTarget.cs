@@ -21,6 +21,7 @@ internal sealed class ServerTarget : QueryTarget
     private readonly string _shown;
     private readonly GrpcChannel _channel;
     private readonly ComparisonService.ComparisonServiceClient _client;
+    private readonly CapacityService.CapacityServiceClient _capacity;
 
     public ServerTarget(IReadOnlyList<Uri> addresses)
     {
@@ -28,6 +29,7 @@ internal sealed class ServerTarget : QueryTarget
         _shown = Show(addresses);
         _channel = ServerChannel.Open(addresses);
         _client = new ComparisonService.ComparisonServiceClient(_channel);
+        _capacity = new CapacityService.CapacityServiceClient(_channel);
     }
 
     /// <summary>The addresses <c>--server</c> names, or null after reporting a value that is not a list of http(s) URLs.</summary>
@@ -54,6 +56,9 @@ internal sealed class ServerTarget : QueryTarget
 
     public override ContractResult<FindParetoRoutesResponse> FindParetoRoutes(FindParetoRoutesRequest request) =>
         Call(options => _client.FindParetoRoutes(request, options));
+
+    public override ContractResult<AnalyzeCapacityResponse> AnalyzeCapacity(AnalyzeCapacityRequest request) =>
+        Call(options => _capacity.AnalyzeCapacity(request, options));
 
     protected override void Dispose(bool disposing)
     {

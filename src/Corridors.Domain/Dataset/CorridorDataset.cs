@@ -1,3 +1,4 @@
+using Corridors.Domain.Capacity;
 using Corridors.Domain.Dates;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
@@ -15,6 +16,9 @@ namespace Corridors.Domain.Dataset;
 /// <param name="Scenarios">The scenarios shipped in <c>networks/scenarios/</c> (read-only; users add their own through the API).</param>
 public sealed record CorridorDataset(CorridorNetwork Network, SanctionsCatalog Sanctions, EmissionFactorSet EmissionFactors, IReadOnlyList<Scenario> Scenarios)
 {
+    /// <summary>The bottlenecks' dated capacities and the default volumes (<c>capacities.json</c>); empty when the folder has none.</summary>
+    public CapacityCatalog Capacities { get; init; } = CapacityCatalog.Empty;
+
     /// <summary>
     /// The as-of dates answered on the business date <paramref name="today"/>: from the measure data's first date to
     /// the service's horizon, or to today once today is past it (today is always answered, flagged as stale).
@@ -30,8 +34,9 @@ public sealed record CorridorDatasetLoadResult(CorridorDataset? Dataset, IReadOn
 }
 
 /// <summary>
-/// Loads <c>networks/</c>: the network files, <c>sanctions/measures.json</c>, <c>emission-factors.json</c> and the
-/// shipped scenarios <c>scenarios/*.json</c> (each file's name must be its scenario's id).
+/// Loads <c>networks/</c>: the network files, <c>sanctions/measures.json</c>, <c>emission-factors.json</c>,
+/// <c>capacities.json</c> (optional: a folder without it has no capacities) and the shipped scenarios
+/// <c>scenarios/*.json</c> (each file's name must be its scenario's id).
 /// </summary>
 public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
 {
@@ -48,7 +53,14 @@ public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
 
         MeasureLoadResult measures = MeasureLoader.Load(Path.Combine(directory, MeasureLoader.RelativePath), network.Network);
         EmissionFactorsLoadResult factors = EmissionFactorsLoader.Load(Path.Combine(directory, EmissionFactorsLoader.RelativePath), network.Network);
-        List<string> problems = [.. measures.Problems.Select(p => p.ToString()), .. factors.Problems.Select(p => p.ToString())];
+        string capacityPath = Path.Combine(directory, CapacityLoader.RelativePath);
+        CapacityLoadResult? capacities = File.Exists(capacityPath) ? CapacityLoader.Load(capacityPath, network.Network) : null;
+        List<string> problems =
+        [
+            .. measures.Problems.Select(p => p.ToString()),
+            .. factors.Problems.Select(p => p.ToString()),
+            .. capacities?.Problems.Select(p => p.ToString()) ?? [],
+        ];
         var scenarios = new List<Scenario>();
         if (measures.Catalog is not null)
         {
@@ -57,7 +69,8 @@ public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
 
         return problems.Count > 0 || measures.Catalog is null || factors.Factors is null
             ? new CorridorDatasetLoadResult(null, problems)
-            : new CorridorDatasetLoadResult(new CorridorDataset(network.Network, measures.Catalog, factors.Factors, scenarios), []);
+            : new CorridorDatasetLoadResult(
+                new CorridorDataset(network.Network, measures.Catalog, factors.Factors, scenarios) { Capacities = capacities?.Catalog ?? CapacityCatalog.Empty }, []);
     }
 
     private static List<Scenario> LoadScenarios(string directory, CorridorNetwork network, SanctionsCatalog sanctions, List<string> problems)

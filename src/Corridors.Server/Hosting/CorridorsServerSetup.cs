@@ -109,6 +109,7 @@ public static class CorridorsServerSetup
         app.UseRateLimiter(); // after authentication: a caller with a key is limited by its key
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<ComparisonGrpcService>();
+        app.MapGrpcService<CapacityGrpcService>();
         app.MapGrpcService<MetricsGrpcService>();
         app.MapGrpcService<ScenarioGrpcService>();
         app.MapGrpcService<HealthGrpcService>();

@@ -21,6 +21,7 @@ public sealed class ServingStatus
         string.Empty,
         CatalogService.Descriptor.FullName,
         ComparisonService.Descriptor.FullName,
+        CapacityService.Descriptor.FullName,
         MetricsService.Descriptor.FullName,
     ];
 

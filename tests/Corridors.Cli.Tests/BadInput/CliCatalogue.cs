@@ -11,6 +11,11 @@ public static class CliCatalogue
 
     private const string Compare = "compare --from xian --to duisburg --as-of 2024-06-01";
 
+    private const string Capacity = "capacity --as-of 2024-06-01";
+
+    /// <summary>Bad volumes files for <c>corridors capacity</c>, relative to the repository folder the cases run in.</summary>
+    private const string Volumes = "tests/Corridors.Cli.Tests/BadInput/volumes";
+
     public static IReadOnlyList<BadInputCase> All { get; } =
     [
         C("unknown-command", "frobnicate", BadInput, "corridors: Required command was not provided.\ncorridors: Unrecognized command or argument 'frobnicate'.\nRun 'corridors --help' for usage."),
@@ -34,6 +39,15 @@ public static class CliCatalogue
         C("border-crossings-negative", $"{Compare} --max-border-crossings -1", BadInput, "corridors: --max-border-crossings: must be between 0 and 64, got -1"),
         C("server-unreachable", $"{Compare} --server {{dead-server}}", Unreachable, "corridors: --server {dead-server}/: Unavailable: Error connecting to subchannel.", Match.Prefix),
         C("server-url-without-scheme", $"{Compare} --server 127.0.0.1:50051", BadInput, "corridors: --server: '127.0.0.1:50051' is not an http:// or https:// URL"),
+        C("capacity-volume-negative", $"{Capacity} --volumes {Volumes}/negative.csv", BadInput, "corridors: --volumes volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got -5"),
+        C("capacity-volume-nan", $"{Capacity} --volumes {Volumes}/nan.csv", BadInput, "corridors: --volumes volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got NaN"),
+        C("capacity-volume-absurd", $"{Capacity} --volumes {Volumes}/absurd.csv", BadInput, "corridors: --volumes volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got 1000000000000"),
+        C("capacity-volume-unknown-place", $"{Capacity} --volumes {Volumes}/unknown-place.csv", BadInput, "corridors: --volumes volumes[0].destination: no place is called 'Atlantis'"),
+        C("capacity-volume-not-a-number", $"{Capacity} --volumes {Volumes}/not-a-number.csv", BadInput, "corridors: --volumes: line 1: 'lots' is not a number of TEU per year"),
+        C("capacity-volume-wrong-separator", $"{Capacity} --volumes {Volumes}/wrong-separator.csv", BadInput, "corridors: --volumes: line 1: expected origin,destination,teu_per_year but found 1 field(s)"),
+        C("capacity-volumes-missing-file", $"{Capacity} --volumes {Volumes}/no-such-file.csv", BadInput, $"corridors: --volumes: file '{Volumes}/no-such-file.csv' does not exist"),
+        C("capacity-volumes-over-64-kib", $"{Capacity} --volumes networks/sources.csv", BadInput, "corridors: --volumes: file 'networks/sources.csv' is ", Match.Prefix),
+        C("capacity-risk-penalty-negative", $"{Capacity} --risk-penalty-days -1", BadInput, "corridors: --risk-penalty-days-per-100-points: must be between 0 and 365 days, got -1"),
         C("keys-unknown-role", "keys add --role admin --name me --file {temp}/keys.json", BadInput, "corridors: Argument 'admin' not recognized. Must be one of:\n\t'writer'\n\t'reader'\nRun 'corridors --help' for usage."),
     ];
 

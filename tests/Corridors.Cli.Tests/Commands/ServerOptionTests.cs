@@ -24,6 +24,9 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
     [InlineData("route", "--from", "chongqing", "--to", "hamburg", "--alternatives", "2")]
     [InlineData("route", "--from", "shanghai", "--to", "rotterdam", "--corridor", "maritime-cape", "--objective", "lowest-co2e")]
     [InlineData("pareto", "--from", "xian", "--to", "rotterdam")]
+    [InlineData("capacity")]
+    [InlineData("capacity", "--avoid-country", "RU", "--allowed-only", "--value-of-time", "50")]
+    [InlineData("capacity", "--scenario", "poland-belarus-border-closed", "--volumes", "tests/Corridors.Cli.Tests/Commands/volumes-two-pairs.csv")]
     public void Json_ViaServer_IsByteIdenticalToInProcess(params string[] args)
     {
         string[] query = [.. args, "--as-of", "2026-11-29", "--json"];
@@ -37,6 +40,20 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         Assert.Equal(local.Output, remote.Output);
         using JsonDocument document = JsonDocument.Parse(local.Output); // and it is the API's JSON
         Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public void CapacityTable_InProcessAndViaServer_AreTheSame_AndNameTheBindingBottlenecks()
+    {
+        string[] query = ["capacity", "--as-of", "2024-06-01"];
+
+        CliRun local = Run(query);
+        CliRun remote = Run([.. query, "--server", _url]);
+
+        Assert.Equal(0, local.ExitCode);
+        Assert.Equal(local.Output, remote.Output);
+        Assert.Contains("Capacity as of 2024-06-01: 1,184,394 TEU/yr in 5 pairs (default volumes)", local.Output, StringComparison.Ordinal);
+        Assert.Matches(@"dostyk-gauge-transfer\s+377,400\s+377,400\s+100 %\s+yes", local.Output);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class RequestServer : IDisposable
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
     private static readonly MethodDescriptor[] Methods = [.. new[]
     {
-        CatalogReflection.Descriptor, ComparisonReflection.Descriptor, MetricsReflection.Descriptor, ScenariosReflection.Descriptor,
+        CatalogReflection.Descriptor, ComparisonReflection.Descriptor, MetricsReflection.Descriptor, ScenariosReflection.Descriptor, CapacityReflection.Descriptor,
     }.SelectMany(file => file.Services).SelectMany(service => service.Methods)];
 
     private readonly NetworkCopy _network = new();

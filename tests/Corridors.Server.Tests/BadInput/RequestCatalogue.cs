@@ -19,6 +19,7 @@ public static class RequestCatalogue
     private const string Pareto = "corridors.v1.ComparisonService/FindParetoRoutes";
     private const string Matrix = "corridors.v1.ComparisonService/ComputeMatrix";
     private const string Metrics = "corridors.v1.MetricsService/GetCorridorMetrics";
+    private const string Capacity = "corridors.v1.CapacityService/AnalyzeCapacity";
     private const string Watch = "corridors.v1.MetricsService/WatchCorridorMetrics";
     private const string Resolve = "corridors.v1.CatalogService/ResolvePlace";
     private const string GetCorridor = "corridors.v1.CatalogService/GetCorridor";
@@ -108,6 +109,15 @@ public static class RequestCatalogue
             C("corridor-on-a-comparison", Rpc, $"{Compare} {CompareBody("\"corridorId\":\"northern\"")}", InvalidArgument, "constraints.corridor_id: a comparison covers every corridor; leave corridor_id empty", Read),
             C("routes-alternatives-negative", Rpc, $$$"""{{{Routes}}} {"origin":"xian","destination":"duisburg","alternatives":-1,"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "alternatives: must be between 0 and 10, got -1", Read),
             C("routes-overlap-above-one", Rpc, $$$"""{{{Routes}}} {"origin":"xian","destination":"duisburg","maxOverlap":1.5,"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "max_overlap: must be above 0 and at most 1, got 1.5", Read),
+
+            C("capacity-volume-negative", Rpc, $$$"""{{{Capacity}}} {"volumes":[{"origin":"xian","destination":"duisburg","teuPerYear":-5}],"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got -5", Read),
+            C("capacity-volume-nan", Rpc, $$$"""{{{Capacity}}} {"volumes":[{"origin":"xian","destination":"duisburg","teuPerYear":"NaN"}],"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got NaN", Read),
+            C("capacity-volume-absurd-json", Http, """POST /v1/capacity:analyze {"volumes":[{"origin":"xian","destination":"duisburg","teuPerYear":1e12}],"constraints":{"asOf":"2024-06-01"}}""", 400, "volumes[0].teu_per_year: must be a finite number above 0 and at most 20000000 TEU per year, got 1000000000000", Read),
+            C("capacity-volume-unknown-place", Rpc, $$$"""{{{Capacity}}} {"volumes":[{"origin":"xian","destination":"Atlantis","teuPerYear":1000}],"constraints":{"asOf":"2024-06-01"}}""", NotFound, "volumes[0].destination: no place is called 'Atlantis'", Read),
+            C("capacity-same-pair-twice", Rpc, $$$"""{{{Capacity}}} {"volumes":[{"origin":"xian","destination":"duisburg","teuPerYear":1000},{"origin":"Xi'an","destination":"duisburg","teuPerYear":5}],"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "volumes[1]: the pair xian → duisburg is given more than once; give its total once", Read),
+            C("capacity-corridor-set", Rpc, $$$"""{{{Capacity}}} {"constraints":{"asOf":"2024-06-01","corridorId":"northern"}}""", InvalidArgument, "constraints.corridor_id: a comparison covers every corridor; leave corridor_id empty", Read),
+            C("capacity-value-of-time-zero", Rpc, $$$"""{{{Capacity}}} {"valueOfTimeUsdPerTeuDay":0,"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "value_of_time_usd_per_teu_day: must be above 0 and at most 10000 USD per TEU-day, got 0", Read),
+            C("capacity-201-pairs", Rpc, $$$"""{{{Capacity}}} {"volumes":[{{{Repeat("{\"origin\":\"xian\",\"destination\":\"duisburg\",\"teuPerYear\":1}", 201)}}}],"constraints":{"asOf":"2024-06-01"}}""", InvalidArgument, "volumes: has 201 entries; at most 200 are accepted", Read),
 
             // --- Sizes ---
             C("too-many-avoid-countries", Rpc, $"{Compare} {CompareBody("\"avoidCountries\":[" + Repeat("\"RU\"", 257) + "]")}", InvalidArgument, "constraints.avoid_countries: has 257 entries; at most 256 are accepted", Read),

@@ -14,6 +14,7 @@ internal static class DatasetCodec
         RiskCodec.Write(w, dataset.Sanctions);
         EmissionsCodec.Write(w, dataset.EmissionFactors);
         ScenarioCodec.Write(w, dataset.Scenarios, dataset.Sanctions);
+        CapacityCodec.Write(w, dataset.Capacities);
         w.Flush();
         return stream.ToArray();
     }
@@ -28,8 +29,9 @@ internal static class DatasetCodec
         var sanctions = RiskCodec.Read(r);
         var factors = EmissionsCodec.Read(r);
         var scenarios = ScenarioCodec.Read(r, sanctions);
+        var capacities = CapacityCodec.Read(r);
         return r.AtEnd
-            ? new CorridorDataset(network, sanctions, factors, scenarios)
+            ? new CorridorDataset(network, sanctions, factors, scenarios) { Capacities = capacities }
             : throw new InvalidDataException($"{stream.Length - stream.Position} bytes left after the dataset");
     }
 }

@@ -15,7 +15,7 @@ namespace Corridors.Domain.Dataset.Snapshot;
 internal static class SnapshotFile
 {
     /// <summary>Raise on any change to the header or to what the codecs write.</summary>
-    public const int FormatVersion = 2; // 2: link traction; emission factors by use, grid series and the Cape option (issue #17)
+    public const int FormatVersion = 3; // 2: link traction; emission factors by use, grid series and the Cape option (issue #17); 3: capacities (issue #15)
 
     private static readonly byte[] Magic = "CORRSNAP"u8.ToArray();
 
