@@ -33,6 +33,20 @@ public sealed class Co2eEstimator
 
     private readonly ConcurrentDictionary<LineKey, LegEmissions> _lines = new();
 
+    /// <summary>One context per sea lane and uplift (they are immutable and few).</summary>
+    private readonly ConcurrentDictionary<(FactorUse, double), SeaContext> _seaContexts = new();
+
+    /// <summary>A thread's list for a route's hubs while they are costed; emptied after each route.</summary>
+    [ThreadStatic]
+    private static List<(Place Place, HubKind Kind)>? HubScratch;
+
+    /// <summary>A thread's note book, started afresh for each route.</summary>
+    [ThreadStatic]
+    private static NoteBook? Notes;
+
+    /// <summary>Hub figures for the default payload, by place (compared by reference) and kind.</summary>
+    private readonly ConcurrentDictionary<(Place, HubKind), HubEmissions> _hubs = new(new PlaceAndKind());
+
     /// <summary>Note texts by what they say (a sea part, a grid year, a later electrification): few, and the same route after route.</summary>
     private readonly ConcurrentDictionary<(object, object, object), string> _noteTexts = new();
     private readonly ConcurrentDictionary<EmissionFactor, AppliedFactor> _applied = new(ReferenceEqualityComparer.Instance);
@@ -60,24 +74,27 @@ public sealed class Co2eEstimator
         ArgumentNullException.ThrowIfNull(routeLegs);
         Payload carried = payload ?? Factors.DefaultPayload;
         Co2eOptions chosen = options ?? Co2eOptions.Default;
-        var notes = new NoteBook(asOf.Year, Factors.Grid, _noteTexts);
-        var legs = new List<LegEmissions>(routeLegs.Count);
-        for (int i = 0; i < routeLegs.Count; i++)
+        NoteBook notes = (Notes ??= new NoteBook()).Start(asOf.Year, Factors.Grid, _noteTexts);
+        var legs = new LegEmissions[routeLegs.Count];
+        for (int i = 0; i < legs.Length; i++)
         {
             RouteLeg leg = routeLegs[i];
             var context = new LegContext(asOf, carried, FerryUse(routeLegs, i), SeaPart(routeLegs, i, chosen, notes));
             Note(leg.Link, context, notes);
-            legs.Add(Line(leg.Link, context));
+            legs[i] = Line(leg.Link, context);
         }
 
-        var hubs = new List<HubEmissions>();
-        foreach ((Place place, HubKind kind) in HubActivity.Of(routeLegs, new List<(Place, HubKind)>()))
+        List<(Place Place, HubKind Kind)> found = HubActivity.Of(routeLegs, HubScratch ??= []);
+        var hubs = new HubEmissions[found.Count];
+        for (int h = 0; h < hubs.Length; h++)
         {
-            EmissionFactor factor = Factors.For(HubActivity.FactorOf(kind));
-            double quantity = EmissionFactor.Quantity(factor.Unit, carried);
-            hubs.Add(new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, Applied(factor)));
+            (Place place, HubKind kind) = found[h];
+            hubs[h] = ReferenceEquals(carried, Factors.DefaultPayload)
+                ? _hubs.GetOrAdd((place, kind), static (key, estimator) => estimator.Hub(key.Item1, key.Item2, estimator.Factors.DefaultPayload), this)
+                : Hub(place, kind, carried);
         }
 
+        found.Clear();
         return new RouteEmissions(carried, notes.GridYearUsed, legs, hubs, notes.Finish());
     }
 
@@ -208,8 +225,10 @@ public sealed class Co2eEstimator
             return;
         }
 
-        foreach (string country in link.Countries)
+        IReadOnlyList<string> countries = link.Countries;
+        for (int c = 0; c < countries.Count; c++) // by index: no enumerator per leg of every route
         {
+            string country = countries[c];
             if (Factors.Grid.TryGet(country, context.AsOf.Year, out _, out int year))
             {
                 notes.GridUsed(year);
@@ -219,6 +238,13 @@ public sealed class Co2eEstimator
                 notes.NoGrid(country);
             }
         }
+    }
+
+    private HubEmissions Hub(Place place, HubKind kind, Payload carried)
+    {
+        EmissionFactor factor = Factors.For(HubActivity.FactorOf(kind));
+        double quantity = EmissionFactor.Quantity(factor.Unit, carried);
+        return new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, Applied(factor));
     }
 
     /// <summary>A factor as applied, one instance per factor (they are immutable).</summary>
@@ -274,7 +300,7 @@ public sealed class Co2eEstimator
             notes.SeaPart(start, end, lane, cape, uplift);
         }
 
-        return new SeaContext(lane, uplift);
+        return _seaContexts.GetOrAdd((lane, uplift), static key => new SeaContext(key.Item1, key.Item2));
     }
 
     private sealed record SeaContext(FactorUse Lane, double Uplift)
@@ -296,31 +322,44 @@ public sealed class Co2eEstimator
 
     private readonly record struct LegContext(DateOnly AsOf, Payload Payload, FactorUse Ferry, SeaContext Sea);
 
-    /// <summary>Collects what the answer must say about its figures, once each, in a stable order.</summary>
     /// <summary>
     /// Collects what the answer must say about its figures, once each, in a stable order. Texts that recur route after
-    /// route (a sea part's lane, the grid year used) are written once per estimator; the lists are made only when
-    /// there is something to say.
+    /// route (a sea part's lane, the grid year used, the untagged links) are written once per estimator, and each thread
+    /// reuses one book.
     /// </summary>
-    private sealed class NoteBook(int asOfYear, GridIntensityTable grid, ConcurrentDictionary<(object, object, object), string> texts)
+    private sealed class NoteBook
     {
-        private List<string>? _untagged;
-        private SortedSet<string>? _noGrid;
-        private List<string>? _other;
+        private readonly List<string> _untagged = [];
+        private readonly SortedSet<string> _noGrid = new(StringComparer.Ordinal);
+        private readonly List<string> _other = [];
+        private int _asOfYear;
+        private GridIntensityTable _grid = null!;
+        private ConcurrentDictionary<(object, object, object), string> _texts = null!;
         private bool _gridUsed;
 
-        public int GridYearUsed { get; private set; } = Math.Clamp(asOfYear, grid.FirstYear, grid.LastYear);
+        public int GridYearUsed { get; private set; }
+
+        /// <summary>Empties the book for the next route (a thread reuses its book: this runs for every route built).</summary>
+        public NoteBook Start(int year, GridIntensityTable table, ConcurrentDictionary<(object, object, object), string> noteTexts)
+        {
+            (_asOfYear, _grid, _texts) = (year, table, noteTexts);
+            _untagged.Clear();
+            _noGrid.Clear();
+            _other.Clear();
+            _gridUsed = false;
+            GridYearUsed = Math.Clamp(year, table.FirstYear, table.LastYear);
+            return this;
+        }
 
         public void Untagged(LinkId link)
         {
-            _untagged ??= [];
             if (!_untagged.Contains(link.Value))
             {
                 _untagged.Add(link.Value);
             }
         }
 
-        public void NoGrid(string country) => (_noGrid ??= new(StringComparer.Ordinal)).Add(country);
+        public void NoGrid(string country) => _noGrid.Add(country);
 
         public void GridUsed(int year)
         {
@@ -329,11 +368,11 @@ public sealed class Co2eEstimator
         }
 
         public void NotYetElectrified(LinkId link, DateOnly from) =>
-            (_other ??= []).Add(texts.GetOrAdd((link, from, nameof(NotYetElectrified)), static key =>
+            _other.Add(_texts.GetOrAdd((link, from, nameof(NotYetElectrified)), static key =>
                 FormattableString.Invariant($"{key.Item1} is hauled by diesel before its electrification on {(DateOnly)key.Item2:yyyy-MM-dd}")));
 
         public void SeaPart(Place start, Place end, FactorUse lane, bool cape, double uplift) =>
-            (_other ??= []).Add(texts.GetOrAdd((start, end, (lane, cape, uplift)), static key =>
+            _other.Add(_texts.GetOrAdd((start, end, (lane, cape, uplift)), static key =>
             {
                 ((FactorUse lane, bool cape, double uplift), Place start, Place end) = ((ValueTuple<FactorUse, bool, double>)key.Item3, (Place)key.Item1, (Place)key.Item2);
                 string text = $"sea {start.Id} → {end.Id}: lane {EnumNames.ToKebab(lane)}, chosen from the ports ({SeaLaneRuleSource})";
@@ -347,31 +386,70 @@ public sealed class Co2eEstimator
                 return text;
             }));
 
-        public List<string> Finish()
+        /// <summary>The untagged-links note, written once per list of links (the same links recur route after route).</summary>
+        private string UntaggedText(List<string> links)
         {
+            var hash = default(HashCode);
+            foreach (string link in links)
+            {
+                hash.Add(link, StringComparer.Ordinal);
+            }
+
+            var key = (hash.ToHashCode(), links.Count, nameof(UntaggedText));
+            if (_texts.TryGetValue(key, out string? known) && Lists(known, links))
+            {
+                return known;
+            }
+
+            string text = $"no traction tag on {string.Join(", ", links)}: costed as diesel ({TractionDefaultSource})";
+            _texts.TryAdd(key, text);
+            return text;
+        }
+
+        /// <summary>True when <paramref name="text"/> is the note for exactly these links (a hash can collide).</summary>
+        private static bool Lists(string text, List<string> links)
+        {
+            ReadOnlySpan<char> rest = text.AsSpan("no traction tag on ".Length);
+            for (int i = 0; i < links.Count; i++)
+            {
+                string separator = i + 1 < links.Count ? ", " : ":";
+                if (!rest.StartsWith(links[i], StringComparison.Ordinal) || !rest[links[i].Length..].StartsWith(separator, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                rest = rest[(links[i].Length + separator.Length)..];
+            }
+
+            return true;
+        }
+
+        public string[] Finish()
+        {
+            if (_untagged.Count == 0 && _other.Count == 0 && _noGrid.Count == 0 && !(_gridUsed && GridYearUsed != _asOfYear))
+            {
+                return [];
+            }
+
             var notes = new List<string>();
-            if (_untagged is not null)
+            if (_untagged.Count > 0)
             {
-                notes.Add($"no traction tag on {string.Join(", ", _untagged)}: costed as diesel ({TractionDefaultSource})");
+                notes.Add(UntaggedText(_untagged));
             }
 
-            if (_other is not null)
-            {
-                notes.AddRange(_other);
-            }
-
-            if (_noGrid is not null)
+            notes.AddRange(_other);
+            if (_noGrid.Count > 0)
             {
                 notes.Add($"no usable grid series for {string.Join(", ", _noGrid)}: electric km there costed as diesel ({GridFallbackSource})");
             }
 
-            if (_gridUsed && GridYearUsed != asOfYear)
+            if (_gridUsed && GridYearUsed != _asOfYear)
             {
-                notes.Add(texts.GetOrAdd((asOfYear, GridYearUsed, GridYearSource), key => FormattableString.Invariant(
-                    $"grid intensities cover {grid.FirstYear}-{grid.LastYear}: the as-of year {key.Item1} uses {key.Item2}, the nearest ({GridYearSource})")));
+                notes.Add(_texts.GetOrAdd((_asOfYear, GridYearUsed, GridYearSource), key => FormattableString.Invariant(
+                    $"grid intensities cover {_grid.FirstYear}-{_grid.LastYear}: the as-of year {key.Item1} uses {key.Item2}, the nearest ({GridYearSource})")));
             }
 
-            return notes;
+            return [.. notes];
         }
     }
 
@@ -380,5 +458,12 @@ public sealed class Co2eEstimator
         public double EdgeCost(int edge) => kgPerLink[graph.EdgeLinkIndex(edge)];
 
         public double TransitionCost(int inEdge, int node, int outEdge) => 0;
+    }
+
+    private sealed class PlaceAndKind : IEqualityComparer<(Place Place, HubKind Kind)>
+    {
+        public bool Equals((Place Place, HubKind Kind) x, (Place Place, HubKind Kind) y) => ReferenceEquals(x.Place, y.Place) && x.Kind == y.Kind;
+
+        public int GetHashCode((Place Place, HubKind Kind) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Place), obj.Kind);
     }
 }
