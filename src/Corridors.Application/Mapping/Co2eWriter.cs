@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using V1 = Corridors.Contracts.V1;
@@ -10,9 +11,20 @@ namespace Corridors.Application.Mapping;
 /// </summary>
 public static class Co2eWriter
 {
+    /// <summary>
+    /// Each leg's message, written once per leg figure: the estimator shares a leg's figures between routes, so the
+    /// same message serves every answer that travels that leg (answers are never modified once written).
+    /// </summary>
+    private static readonly ConditionalWeakTable<LegEmissions, V1.LegCo2e> Legs = new();
+
     public static V1.LegCo2e ToLeg(LegEmissions leg)
     {
         ArgumentNullException.ThrowIfNull(leg);
+        return Legs.GetValue(leg, Write);
+    }
+
+    private static V1.LegCo2e Write(LegEmissions leg)
+    {
         var proto = new V1.LegCo2e
         {
             WtwKg = ResponseWriter.Round(leg.WtwKg),
