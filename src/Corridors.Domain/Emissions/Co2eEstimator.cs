@@ -31,7 +31,7 @@ public sealed class Co2eEstimator
 
     private const double GramsPerKilogram = 1000;
 
-    private readonly ConcurrentDictionary<LineKey, LegEmissions> _lines = new();
+    private readonly ConcurrentDictionary<LineKey, CachedLine> _lines = new();
 
     /// <summary>One context per sea lane and uplift (they are immutable and few).</summary>
     private readonly ConcurrentDictionary<(FactorUse, double), SeaContext> _seaContexts = new();
@@ -80,8 +80,22 @@ public sealed class Co2eEstimator
         {
             RouteLeg leg = routeLegs[i];
             var context = new LegContext(asOf, carried, FerryUse(routeLegs, i), SeaPart(routeLegs, i, chosen, notes));
-            Note(leg.Link, context, notes);
-            legs[i] = Line(leg.Link, context);
+            if (ReferenceEquals(carried, Factors.DefaultPayload))
+            {
+                CachedLine line = Line(leg.Link, context);
+                NoteTraction(leg.Link, context, notes);
+                foreach ((string country, int year) in line.Grid)
+                {
+                    notes.Grid(country, year);
+                }
+
+                legs[i] = line.Leg;
+            }
+            else
+            {
+                Note(leg.Link, context, notes);
+                legs[i] = Compute(leg.Link, context);
+            }
         }
 
         List<(Place Place, HubKind Kind)> found = HubActivity.Of(routeLegs, HubScratch ??= []);
@@ -115,24 +129,21 @@ public sealed class Co2eEstimator
     }
 
     /// <summary>
-    /// The line haul of a link in a context, worked out once per link and context for the default payload (nearly
-    /// every query): a leg's figures depend only on its link, the traction on the day, the grid year, the ferry type and
-    /// the sea lane and uplift, which take few values, and they are immutable. Other payloads are computed each time.
+    /// The line haul of a link in a context, with the grid year read for each of its countries, worked out once per link
+    /// and context for the default payload (nearly every query): a leg's figures depend only on its link, the traction
+    /// on the day, the grid year, the ferry type and the sea lane and uplift, which take few values, and they are
+    /// immutable. Other payloads are computed each time.
     /// </summary>
-    private LegEmissions Line(Link link, LegContext context)
+    private CachedLine Line(Link link, LegContext context)
     {
-        if (!ReferenceEquals(context.Payload, Factors.DefaultPayload))
-        {
-            return Compute(link, context);
-        }
-
         var key = new LineKey(
             link,
             link.Mode == TransportMode.Rail ? link.Traction?.On(context.AsOf) ?? TractionKind.Diesel : null,
             link.Mode == TransportMode.Rail && link.Traction?.On(context.AsOf) == TractionKind.Electric ? context.AsOf.Year : 0,
             link.Mode == TransportMode.Ferry ? context.Ferry : null,
             link.Mode == TransportMode.Sea ? context.Sea : null);
-        return _lines.GetOrAdd(key, static (k, state) => state.Estimator.Compute(k.Link, state.Context), (Estimator: this, Context: context));
+        return _lines.GetOrAdd(key, static (k, state) => new CachedLine(state.Estimator.Compute(k.Link, state.Context), state.Estimator.GridOf(k.Link, state.Context)),
+            (Estimator: this, Context: context));
     }
 
     private LegEmissions Compute(Link link, LegContext context)
@@ -203,6 +214,16 @@ public sealed class Co2eEstimator
     /// <summary>What the answer must say about a leg's figures: an untagged or not yet electrified link, the grid year used, a country without a grid series.</summary>
     private void Note(Link link, LegContext context, NoteBook notes)
     {
+        NoteTraction(link, context, notes);
+        foreach ((string country, int year) in GridOf(link, context))
+        {
+            notes.Grid(country, year);
+        }
+    }
+
+    /// <summary>An untagged link, or one hauled by diesel before its electrification.</summary>
+    private static void NoteTraction(Link link, LegContext context, NoteBook notes)
+    {
         if (link.Mode != TransportMode.Rail)
         {
             return;
@@ -212,32 +233,29 @@ public sealed class Co2eEstimator
         if (tag is null)
         {
             notes.Untagged(link.Id);
-            return;
         }
-
-        if (tag.On(context.AsOf) == TractionKind.Diesel)
+        else if (tag.Kind == TractionKind.Electric && tag.On(context.AsOf) == TractionKind.Diesel)
         {
-            if (tag.Kind == TractionKind.Electric)
-            {
-                notes.NotYetElectrified(link.Id, tag.ElectrifiedFrom!.Date);
-            }
-
-            return;
+            notes.NotYetElectrified(link.Id, tag.ElectrifiedFrom!.Date);
         }
+    }
 
-        IReadOnlyList<string> countries = link.Countries;
-        for (int c = 0; c < countries.Count; c++) // by index: no enumerator per leg of every route
+    /// <summary>For an electric leg on the day, each country's grid year used (0: no usable series); empty otherwise.</summary>
+    private (string Country, int Year)[] GridOf(Link link, LegContext context)
+    {
+        if (link.Mode != TransportMode.Rail || link.Traction?.On(context.AsOf) != TractionKind.Electric)
         {
-            string country = countries[c];
-            if (Factors.Grid.TryGet(country, context.AsOf.Year, out _, out int year))
-            {
-                notes.GridUsed(year);
-            }
-            else
-            {
-                notes.NoGrid(country);
-            }
+            return [];
         }
+
+        var grid = new (string, int)[link.Countries.Count];
+        for (int c = 0; c < grid.Length; c++)
+        {
+            string country = link.Countries[c];
+            grid[c] = (country, Factors.Grid.TryGet(country, context.AsOf.Year, out _, out int year) ? year : 0);
+        }
+
+        return grid;
     }
 
     private HubEmissions Hub(Place place, HubKind kind, Payload carried)
@@ -303,6 +321,9 @@ public sealed class Co2eEstimator
         return _seaContexts.GetOrAdd((lane, uplift), static key => new SeaContext(key.Item1, key.Item2));
     }
 
+    /// <summary>A link's line haul in one context, and the grid year each of its countries used (0: none).</summary>
+    private sealed record CachedLine(LegEmissions Leg, (string Country, int Year)[] Grid);
+
     private sealed record SeaContext(FactorUse Lane, double Uplift)
     {
         /// <summary>What a leg that is not at sea carries (its figures ignore it).</summary>
@@ -359,10 +380,15 @@ public sealed class Co2eEstimator
             }
         }
 
-        public void NoGrid(string country) => _noGrid.Add(country);
-
-        public void GridUsed(int year)
+        /// <summary>A country of an electric leg: the grid year used, or 0 when it has no usable series.</summary>
+        public void Grid(string country, int year)
         {
+            if (year == 0)
+            {
+                _noGrid.Add(country);
+                return;
+            }
+
             _gridUsed = true;
             GridYearUsed = year;
         }
