@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
@@ -19,6 +20,10 @@ public static class ResponseWriter
     public const int FigureDecimals = 3;
 
     public static double Round(double value) => Math.Round(value, FigureDecimals, MidpointRounding.AwayFromZero);
+
+    private static readonly ConditionalWeakTable<RouteLeg, LegMessage> LegMessages = new();
+
+    private sealed record LegMessage(LegEmissions? Emissions, V1.RouteLeg Message);
 
     public static V1.PlaceRef ToRef(Place place)
     {
@@ -64,9 +69,26 @@ public static class ResponseWriter
         };
     }
 
+    /// <summary>
+    /// A leg's message, written once per leg and CO2e figure: the router shares a leg between the routes that travel
+    /// it the same way and the estimator shares its CO2e, so the same message serves every answer over that leg
+    /// (answers are never modified once written). A leg seen with other figures (another payload) is written anew.
+    /// </summary>
     public static V1.RouteLeg ToLeg(RouteLeg leg, LegEmissions? emissions = null)
     {
         ArgumentNullException.ThrowIfNull(leg);
+        if (LegMessages.TryGetValue(leg, out LegMessage? known) && ReferenceEquals(known.Emissions, emissions))
+        {
+            return known.Message;
+        }
+
+        V1.RouteLeg message = WriteLeg(leg, emissions);
+        LegMessages.AddOrUpdate(leg, new LegMessage(emissions, message));
+        return message;
+    }
+
+    private static V1.RouteLeg WriteLeg(RouteLeg leg, LegEmissions? emissions)
+    {
         var proto = new V1.RouteLeg
         {
             From = ToRef(leg.From),

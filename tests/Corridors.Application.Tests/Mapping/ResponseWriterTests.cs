@@ -1,0 +1,50 @@
+using Corridors.Application.Mapping;
+using Corridors.Domain.Network;
+using Corridors.Domain.Routing;
+using V1 = Corridors.Contracts.V1;
+
+namespace Corridors.Application.Tests.Mapping;
+
+/// <summary>Leg messages are shared between answers over the same leg and figures, and only then.</summary>
+public sealed class ResponseWriterTests
+{
+    private static RouteQuery Query(Domain.Emissions.Payload? payload = null) => new()
+    {
+        Origin = new PlaceId("xian"),
+        Destination = new PlaceId("duisburg"),
+        Payload = payload,
+        Constraints = new RouteConstraints { AsOf = RealNetwork.ReviewDay },
+    };
+
+    private static V1.CompareCorridorsResponse Answer(RouteQuery query) =>
+        ResponseWriter.ToResponse(RealNetwork.Router.Compare(query).Value!, RealNetwork.Router.Freshness);
+
+    [Fact]
+    public void SameQueryTwice_SameAnswer_WithTheLegMessagesShared()
+    {
+        V1.CompareCorridorsResponse first = Answer(Query());
+        V1.CompareCorridorsResponse second = Answer(Query());
+
+        Assert.Equal(first, second);
+        V1.CorridorComparison northern = first.Comparisons.Single(c => c.CorridorId == "northern");
+        Assert.NotEmpty(northern.Legs);
+        Assert.Same(northern.Legs[0], second.Comparisons.Single(c => c.CorridorId == "northern").Legs[0]);
+    }
+
+    [Fact]
+    public void AnotherPayload_GetsItsOwnLegFigures_AndTheDefaultsStayAsTheyWere()
+    {
+        V1.CompareCorridorsResponse standard = Answer(Query());
+        Domain.Emissions.Payload tenTonnes = RealNetwork.Router.Dataset.EmissionFactors.DefaultPayload.WithCargoTonnes(10);
+
+        V1.CompareCorridorsResponse light = Answer(Query(tenTonnes));
+        V1.CompareCorridorsResponse again = Answer(Query());
+
+        V1.RouteLeg standardLeg = standard.Comparisons.Single(c => c.CorridorId == "northern").Legs[0];
+        V1.RouteLeg lightLeg = light.Comparisons.Single(c => c.CorridorId == "northern").Legs[0];
+        Assert.Equal("xian", standardLeg.From.Id);
+        Assert.Equal(standardLeg.LinkId, lightLeg.LinkId);
+        Assert.NotEqual(standardLeg.Co2EKg, lightLeg.Co2EKg);
+        Assert.Equal(standard, again);
+    }
+}
