@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Corridors.Domain.Emissions;
-using Corridors.Domain.Network;
 using V1 = Corridors.Contracts.V1;
 
 namespace Corridors.Application.Mapping;
@@ -29,14 +28,9 @@ public static class Co2eWriter
         {
             WtwKg = ResponseWriter.Round(leg.WtwKg),
             TtwKg = ResponseWriter.Round(leg.TtwKg),
-            Basis = ToProto(leg.Basis),
+            Basis = EnumMapping.ToProto(leg.Basis),
             StandIn = leg.UsesStandIns,
-            Traction = leg.Traction switch
-            {
-                TractionKind.Electric => V1.Traction.Electric,
-                TractionKind.Diesel => V1.Traction.Diesel,
-                _ => V1.Traction.Unspecified,
-            },
+            Traction = EnumMapping.ToProto(leg.Traction),
         };
         proto.FactorIds.Add(leg.Factors.Select(f => f.Id));
         proto.TractionSourceIds.Add(leg.TractionSourceIds);
@@ -50,7 +44,7 @@ public static class Co2eWriter
         {
             WtwKg = ResponseWriter.Round(emissions.WtwKg),
             TtwKg = ResponseWriter.Round(emissions.TtwKg),
-            Basis = ToProto(emissions.Basis),
+            Basis = EnumMapping.ToProto(emissions.Basis),
             LineHaulWtwKg = ResponseWriter.Round(emissions.LineHaulWtwKg),
             HubWtwKg = ResponseWriter.Round(emissions.HubWtwKg),
             UsesStandIns = emissions.UsesStandIns,
@@ -59,7 +53,7 @@ public static class Co2eWriter
         proto.Hubs.Add(emissions.Hubs.Select(h => new V1.HubCo2e
         {
             Place = ResponseWriter.ToRef(h.Place),
-            Kind = ToProto(h.Kind),
+            Kind = EnumMapping.ToProto(h.Kind),
             WtwKg = ResponseWriter.Round(h.WtwKg),
             TtwKg = ResponseWriter.Round(h.TtwKg),
             FactorId = h.Factor.Id,
@@ -76,21 +70,4 @@ public static class Co2eWriter
         proto.SourceIds.Add(factor.SourceIds);
         return proto;
     }
-
-    private static V1.Co2eBasis ToProto(Co2eBasis basis) => basis switch
-    {
-        Co2eBasis.Fuel => V1.Co2eBasis.Fuel,
-        Co2eBasis.ElectricGrid => V1.Co2eBasis.ElectricGrid,
-        Co2eBasis.Mixed => V1.Co2eBasis.Mixed,
-        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown basis."),
-    };
-
-    private static V1.HubKind ToProto(HubKind kind) => kind switch
-    {
-        HubKind.PortHandling => V1.HubKind.PortHandling,
-        HubKind.RailTerminal => V1.HubKind.RailTerminal,
-        HubKind.GaugeChange => V1.HubKind.GaugeChange,
-        HubKind.FerryTerminal => V1.HubKind.FerryTerminal,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown hub kind."),
-    };
 }

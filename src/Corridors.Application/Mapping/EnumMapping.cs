@@ -1,3 +1,4 @@
+using Corridors.Domain.Emissions;
 using Corridors.Domain.Network;
 using Corridors.Domain.Risk;
 using Corridors.Domain.Routing;
@@ -137,5 +138,31 @@ public static class EnumMapping
         MeasureKind.SecondarySanctions => V1.MeasureKind.SecondarySanctions,
         MeasureKind.ShippingRestriction => V1.MeasureKind.ShippingRestriction,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped measure kind."),
+    };
+
+    public static V1.Co2eBasis ToProto(Co2eBasis basis) => basis switch
+    {
+        Co2eBasis.Fuel => V1.Co2eBasis.Fuel,
+        Co2eBasis.ElectricGrid => V1.Co2eBasis.ElectricGrid,
+        Co2eBasis.Mixed => V1.Co2eBasis.Mixed,
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown basis."),
+    };
+
+    public static V1.HubKind ToProto(HubKind kind) => kind switch
+    {
+        HubKind.PortHandling => V1.HubKind.PortHandling,
+        HubKind.RailTerminal => V1.HubKind.RailTerminal,
+        HubKind.GaugeChange => V1.HubKind.GaugeChange,
+        HubKind.FerryTerminal => V1.HubKind.FerryTerminal,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown hub kind."),
+    };
+
+    /// <summary>A leg's traction; unspecified for a leg that is not rail.</summary>
+    public static V1.Traction ToProto(TractionKind? traction) => traction switch
+    {
+        TractionKind.Electric => V1.Traction.Electric,
+        TractionKind.Diesel => V1.Traction.Diesel,
+        null => V1.Traction.Unspecified,
+        _ => throw new ArgumentOutOfRangeException(nameof(traction), traction, "Unknown traction."),
     };
 }
