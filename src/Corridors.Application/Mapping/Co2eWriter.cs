@@ -16,6 +16,9 @@ public static class Co2eWriter
     /// </summary>
     private static readonly ConditionalWeakTable<LegEmissions, V1.LegCo2e> Legs = new();
 
+    /// <summary>Each applied factor's message, written once: the estimator keeps its factors for the network's life.</summary>
+    private static readonly ConditionalWeakTable<AppliedFactor, V1.Co2eFactor> Factors = new();
+
     public static V1.LegCo2e ToLeg(LegEmissions leg)
     {
         ArgumentNullException.ThrowIfNull(leg);
@@ -59,7 +62,11 @@ public static class Co2eWriter
             FactorId = h.Factor.Id,
             StandIn = h.Factor.IsStandIn,
         }));
-        proto.Factors.Add(emissions.Factors.Select(ToProto));
+        foreach (AppliedFactor factor in emissions.Factors)
+        {
+            proto.Factors.Add(Factors.GetValue(factor, ToProto));
+        }
+
         proto.Notes.Add(emissions.Notes);
         return proto;
     }

@@ -42,7 +42,39 @@ public static class GeoJsonText
     public static string Route(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        var text = new StringBuilder(LineStringStart, 64 + (route.Legs.Count * 256));
+        int length = LineStringStart.Length + LineStringEnd.Length;
+        int points = 0;
+        foreach (string point in RoutePoints(route))
+        {
+            length += point.Length;
+            points++;
+        }
+
+        length += Math.Max(0, points - 1); // the commas between points
+        return string.Create(length, route, static (text, route) =>
+        {
+            LineStringStart.CopyTo(text);
+            int at = LineStringStart.Length;
+            bool first = true;
+            foreach (string point in RoutePoints(route))
+            {
+                if (!first)
+                {
+                    text[at++] = ',';
+                }
+
+                point.CopyTo(text[at..]);
+                at += point.Length;
+                first = false;
+            }
+
+            LineStringEnd.CopyTo(text[at..]);
+        });
+    }
+
+    /// <summary>The route's points as text, in order, each once (counted first, then copied: one exact-size string).</summary>
+    private static IEnumerable<string> RoutePoints(Route route)
+    {
         Coordinate? last = null;
         foreach (RouteLeg leg in route.Legs)
         {
@@ -52,17 +84,10 @@ public static class GeoJsonText
                 : (link.Backward, link.End, link.Start);
             for (int k = last is not null && last.Equals2D(first) ? 1 : 0; k < points.Length; k++)
             {
-                if (last is not null)
-                {
-                    text.Append(',');
-                }
-
-                text.Append(points[k]);
+                yield return points[k];
                 last = end;
             }
         }
-
-        return text.Append(LineStringEnd).ToString();
     }
 
     /// <summary>A FeatureCollection with one LineString feature per link, with id, mode, distanceKm and status properties.</summary>

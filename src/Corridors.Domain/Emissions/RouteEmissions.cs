@@ -40,8 +40,8 @@ public sealed record LegEmissions(
     TractionKind? Traction,
     IReadOnlyList<string> TractionSourceIds)
 {
-    /// <summary>True when a factor is a stand-in or the traction is assumed.</summary>
-    public bool UsesStandIns => Factors.Any(f => f.IsStandIn) || TractionSourceIds.Any(s => s.StartsWith("A-", StringComparison.Ordinal));
+    /// <summary>True when a factor is a stand-in or the traction is assumed (legs are shared, so it is derived once).</summary>
+    public bool UsesStandIns { get; } = Factors.Any(f => f.IsStandIn) || TractionSourceIds.Any(s => s.StartsWith("A-", StringComparison.Ordinal));
 }
 
 /// <summary>The CO2e of one hub activity for the container.</summary>
@@ -49,7 +49,8 @@ public sealed record HubEmissions(Place Place, HubKind Kind, double WtwKg, doubl
 
 /// <summary>
 /// The CO2e of a route for a payload: per leg and hub, in total, well-to-wheel (what ISO 14083 reports) with
-/// tank-to-wheel beside it.
+/// tank-to-wheel beside it. The totals, basis and factor list are derived on first read and kept (an answer reads them
+/// several times); it is never copied with changed legs or hubs.
 /// </summary>
 /// <param name="GridYear">The year of the grid intensities used for electric traction (the as-of year, or the nearest in the data).</param>
 /// <param name="Notes">What the figures rest on beyond published factors: untagged links, years substituted, lanes chosen, options.</param>
@@ -60,23 +61,41 @@ public sealed record RouteEmissions(
     IReadOnlyList<HubEmissions> Hubs,
     IReadOnlyList<string> Notes)
 {
-    public double LineHaulWtwKg => Legs.Sum(l => l.WtwKg);
+    private Derived? _derived;
 
-    public double HubWtwKg => Hubs.Sum(h => h.WtwKg);
+    public double LineHaulWtwKg => Figures.LineHaulWtwKg;
+
+    public double HubWtwKg => Figures.HubWtwKg;
 
     /// <summary>Well-to-wheel total: line haul and hubs.</summary>
     public double WtwKg => LineHaulWtwKg + HubWtwKg;
 
     /// <summary>Tank-to-wheel total: line haul and hubs (electric traction counts 0).</summary>
-    public double TtwKg => Legs.Sum(l => l.TtwKg) + Hubs.Sum(h => h.TtwKg);
+    public double TtwKg => Figures.TtwKg;
 
     /// <summary>True when any leg or hub used a stand-in factor or an assumed traction.</summary>
-    public bool UsesStandIns => Legs.Any(l => l.UsesStandIns) || Hubs.Any(h => h.Factor.IsStandIn);
+    public bool UsesStandIns => Figures.UsesStandIns;
 
-    public Co2eBasis Basis =>
-        Legs.Select(l => l.Basis).Distinct().ToList() is { Count: 1 } one ? one[0] : Co2eBasis.Mixed;
+    public Co2eBasis Basis => Figures.Basis;
 
     /// <summary>Every factor used, once each, in order of first use.</summary>
-    public IReadOnlyList<AppliedFactor> Factors =>
-        [.. Legs.SelectMany(l => l.Factors).Concat(Hubs.Select(h => h.Factor)).DistinctBy(f => f.Id)];
+    public IReadOnlyList<AppliedFactor> Factors => Figures.Factors;
+
+    /// <summary>Derived on first read (a route used only for its cost never needs them); a race derives them twice, alike.</summary>
+    private Derived Figures => _derived ??= new Derived(Legs, Hubs);
+
+    private sealed class Derived(IReadOnlyList<LegEmissions> legs, IReadOnlyList<HubEmissions> hubs)
+    {
+        public double LineHaulWtwKg { get; } = legs.Sum(l => l.WtwKg);
+
+        public double HubWtwKg { get; } = hubs.Sum(h => h.WtwKg);
+
+        public double TtwKg { get; } = legs.Sum(l => l.TtwKg) + hubs.Sum(h => h.TtwKg);
+
+        public bool UsesStandIns { get; } = legs.Any(l => l.UsesStandIns) || hubs.Any(h => h.Factor.IsStandIn);
+
+        public Co2eBasis Basis { get; } = legs.Select(l => l.Basis).Distinct().ToList() is { Count: 1 } one ? one[0] : Co2eBasis.Mixed;
+
+        public IReadOnlyList<AppliedFactor> Factors { get; } = [.. legs.SelectMany(l => l.Factors).Concat(hubs.Select(h => h.Factor)).DistinctBy(f => f.Id)];
+    }
 }

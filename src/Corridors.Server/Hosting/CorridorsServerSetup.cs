@@ -11,6 +11,7 @@ using Corridors.Server.Services;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 
 namespace Corridors.Server.Hosting;
@@ -25,6 +26,13 @@ public static class CorridorsServerSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         IServiceCollection services = builder.Services;
+
+        // The shipped defaults (appsettings.json beside the server's dll: log levels above all) hold wherever the
+        // server is started from, not only when the content root is the project folder (`dotnet run`). Started from
+        // the repository root, or by a script, the content root has no appsettings.json, and ASP.NET Core would log
+        // four Information lines per request. An appsettings.json in the content root, the environment and the
+        // command line still override them.
+        builder.Configuration.Sources.Insert(0, ShippedSettings());
 
         services.AddOptions<CorridorsServerOptions>()
             .BindConfiguration(CorridorsServerOptions.SectionName)
@@ -96,6 +104,13 @@ public static class CorridorsServerSetup
             kestrel.ApplicationServices.GetRequiredService<ServerEndpoints>().Configure(kestrel, options);
         });
         return builder;
+    }
+
+    private static JsonConfigurationSource ShippedSettings()
+    {
+        var shipped = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
+        shipped.ResolveFileProvider();
+        return shipped;
     }
 
     public static WebApplication MapCorridorsServer(this WebApplication app)

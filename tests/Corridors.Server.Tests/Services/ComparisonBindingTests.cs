@@ -16,11 +16,25 @@ public sealed class ComparisonBindingTests
             Methods[method.Name] = method;
     }
 
+    /// <summary>Captures a payload given whole or written into the buffer, as grpc-dotnet's context accepts both.</summary>
     private sealed class CapturingContext : SerializationContext
     {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new();
+        private int? _declaredLength;
+
         public byte[]? Payload { get; private set; }
 
         public override void Complete(byte[] payload) => Payload = payload;
+
+        public override void SetPayloadLength(int payloadLength) => _declaredLength = payloadLength;
+
+        public override System.Buffers.IBufferWriter<byte> GetBufferWriter() => _buffer;
+
+        public override void Complete()
+        {
+            Assert.Equal(_declaredLength, _buffer.WrittenCount); // the length announced is the length written
+            Payload = _buffer.WrittenSpan.ToArray();
+        }
     }
 
     private static byte[] Serialize(Method<CompareCorridorsRequest, CompareCorridorsResponse> method, CompareCorridorsResponse response)
