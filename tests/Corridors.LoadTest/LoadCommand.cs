@@ -30,6 +30,14 @@ internal static class LoadCommand
             }
 
             IReadOnlyList<CompareCorridorsRequest> requests = CompareMix.Build(options.Origin, options.Destination, options.Mix, options.Seed);
+            if (options.ReadMask is { } paths)
+            {
+                foreach (CompareCorridorsRequest request in requests)
+                {
+                    request.ReadMask = new Google.Protobuf.WellKnownTypes.FieldMask();
+                    request.ReadMask.Paths.Add(paths);
+                }
+            }
             channels.AddRange(Enumerable.Range(0, options.Clients)
                 .Select(_ => options.Replicas.Count > 1 && !options.StartServer
                     ? Contracts.Client.ServerChannel.Open(options.Replicas)
@@ -60,7 +68,7 @@ internal static class LoadCommand
                 $"server {(options.Replicas.Count > 1 && !options.StartServer ? string.Join(",", options.Replicas) + " round-robin" : server.ToString())} ({serverNote})  metrics {new Uri(metrics, "metrics")}  clients {options.Clients}  {(options.Duration is { } d ? $"{d.TotalSeconds:0.#} s per method" : $"{options.Requests} calls per method")}  " +
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"compare: {CompareMix.Describe(options.Origin, options.Destination, options.Mix, options.Seed)}; the first gave {sample.Origin.Id}→{sample.Destination.Id}, {sample.Comparisons.Count} corridors, {sample.CalculateSize()} bytes"));
+                $"compare: {CompareMix.Describe(options.Origin, options.Destination, options.Mix, options.Seed)}{(options.ReadMask is { } mask ? $", read_mask {string.Join(',', mask)}" : string.Empty)}; the first gave {sample.Origin?.Id ?? "(origin masked)"}→{sample.Destination?.Id ?? "(destination masked)"}, {sample.Comparisons.Count} corridors, {sample.CalculateSize()} bytes"));
 
             if (options.Warmup > TimeSpan.Zero)
             {
@@ -68,12 +76,28 @@ internal static class LoadCommand
                 await LoadRunner.RunAsync("warm-up", channels, Compare, null, options.Warmup / 2).ConfigureAwait(false);
             }
 
-            int? budget = options.Duration is null ? options.Requests : null;
+            // Each round runs its share of the calls or the time, the empty call first; health checks make no cache lookups,
+            // so the counters read around all rounds count the measured CompareCorridors calls.
+            int? budget = options.Duration is null ? Math.Max(1, options.Requests / options.Rounds) : null;
+            TimeSpan? roundTime = options.Duration / options.Rounds;
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            PhaseResult empty = await LoadRunner.RunAsync("grpc.health.v1.Health/Check", channels, Health, budget, options.Duration).ConfigureAwait(false);
             (CacheCounters? before, string? beforeError) = await ReadCacheAsync(http, metrics).ConfigureAwait(false);
-            PhaseResult comparison = await LoadRunner.RunAsync("corridors.v1.ComparisonService/CompareCorridors", channels, Compare, budget, options.Duration).ConfigureAwait(false);
+            var emptyRounds = new List<PhaseResult>();
+            var compareRounds = new List<PhaseResult>();
+            for (int round = 1; round <= options.Rounds; round++)
+            {
+                emptyRounds.Add(await LoadRunner.RunAsync("grpc.health.v1.Health/Check", channels, Health, budget, roundTime).ConfigureAwait(false));
+                compareRounds.Add(await LoadRunner.RunAsync("corridors.v1.ComparisonService/CompareCorridors", channels, Compare, budget, roundTime).ConfigureAwait(false));
+                if (options.Rounds > 1)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"round {round}/{options.Rounds}: empty call {emptyRounds[^1].CallsPerSecond:N0}/s, CompareCorridors {compareRounds[^1].CallsPerSecond:N0}/s = {compareRounds[^1].CallsPerSecond / emptyRounds[^1].CallsPerSecond:P0}"));
+                }
+            }
+
             (CacheCounters? after, string? afterError) = await ReadCacheAsync(http, metrics).ConfigureAwait(false);
+            PhaseResult empty = PhaseResult.Merge(emptyRounds);
+            PhaseResult comparison = PhaseResult.Merge(compareRounds);
 
             Console.WriteLine($"{"method",-50} {"calls",8} {"failed",7} {"seconds",8} {"calls/s",9} {"p50 ms",8} {"p99 ms",8}");
             foreach (PhaseResult r in new[] { empty, comparison })
@@ -86,9 +110,13 @@ internal static class LoadCommand
                 }
             }
 
+            // The targets: at least 50 % of the empty call with the cache, 40 % with every call computed (issue #13).
             double ratio = comparison.CallsPerSecond / empty.CallsPerSecond;
+            bool computed = options.NoCache || (before is not null && after is not null && after.Since(before).Lookups == 0);
+            double target = computed ? 0.40 : 0.50;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CompareCorridors throughput = {ratio:P0} of the empty call's (target ≥ 50 %): {(ratio >= 0.5 ? "met" : "NOT met")}"));
+                $"CompareCorridors throughput = {ratio:P0} of the empty call's{(options.Rounds > 1 ? $" over {options.Rounds} alternating rounds" : string.Empty)} " +
+                $"(target ≥ {target:P0} {(computed ? "with every call computed" : "with the cache")}): {(ratio >= target ? "met" : "NOT met")}"));
             Console.WriteLine(CacheLine(before, after, beforeError ?? afterError, comparison.Calls, options.NoCache));
             if (started is not null)
             {

@@ -25,6 +25,17 @@ internal sealed record LoadOptions(
     /// </summary>
     public IReadOnlyList<Uri> Replicas { get; init; } = [Server];
 
+    /// <summary>Paths of CompareCorridors' read mask sent with every request (<c>--read-mask</c>); null for the whole answer.</summary>
+    public IReadOnlyList<string>? ReadMask { get; init; }
+
+    /// <summary>
+    /// How many times the empty call's phase and CompareCorridors' phase alternate (<c>--rounds</c>), each round a
+    /// share of the calls or the duration: on a shared machine whose speed drifts, both methods then meet the same drift.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
+    public const int MaxRounds = 20;
+
     public const int MaxClients = 256;
     public const int MaxRequests = 1_000_000;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
@@ -55,6 +66,10 @@ internal sealed record LoadOptions(
                               Chinese and European terminals, as-of dates 2014…2040 and shippers (regimes, cargo
                               class); 1 sends only --from→--to          (default 1, at most {CompareMix.MaxRequests})
           --seed N            seed of the --mix draw                   (default 1)
+          --read-mask PATHS   CompareCorridors' read_mask on every request, comma-separated paths, e.g.
+                              comparisons.corridor_id,comparisons.transit_days (default: the whole answer)
+          --rounds N          alternate the two methods' phases N times, each 1/N of the calls or duration, so a
+                              drifting machine slows both alike; the ratio is over all rounds (default 1, at most {MaxRounds})
         Or let the tool start the server (from the repository root, after dotnet build -c Release) on free loopback
         ports with a temp database, and stop it at the end:
           --start-server      start {SoakOptions.DefaultServerDll}
@@ -126,6 +141,16 @@ internal sealed record LoadOptions(
                 case "--mix":
                     return (null, string.Create(CultureInfo.InvariantCulture,
                         $"--mix takes how many distinct CompareCorridors requests to cycle through, a whole number from 1 to {CompareMix.MaxRequests:N0}; got {value}"));
+                case "--read-mask" when value.Split(',').All(path => path.Trim().Length > 0):
+                    options = options with { ReadMask = [.. value.Split(',').Select(path => path.Trim())] };
+                    break;
+                case "--read-mask":
+                    return (null, $"--read-mask takes comma-separated field paths of CompareCorridorsResponse, e.g. comparisons.corridor_id,comparisons.transit_days; got '{value}'");
+                case "--rounds" when TryInt(value, 1, MaxRounds, out int rounds):
+                    options = options with { Rounds = rounds };
+                    break;
+                case "--rounds":
+                    return (null, $"--rounds takes how many times the two phases alternate, a whole number from 1 to {MaxRounds}; got {value}");
                 case "--seed" when TryInt(value, 0, int.MaxValue, out int seed):
                     options = options with { Seed = seed };
                     break;

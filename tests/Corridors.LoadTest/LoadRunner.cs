@@ -8,6 +8,22 @@ namespace Corridors.LoadTest;
 internal sealed record PhaseResult(string Name, int Calls, int Failures, TimeSpan Elapsed, double P50Ms, double P99Ms, string? FirstError)
 {
     public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
+
+    /// <summary>Every answered call's latency in <see cref="Stopwatch"/> ticks, sorted.</summary>
+    public long[] SortedTicks { get; init; } = [];
+
+    /// <summary>Several runs of one method (alternating rounds) as one: calls and time added, percentiles over all calls.</summary>
+    public static PhaseResult Merge(IReadOnlyList<PhaseResult> rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(rounds.Count);
+        long[] all = [.. rounds.SelectMany(r => r.SortedTicks)];
+        Array.Sort(all);
+        return new PhaseResult(rounds[0].Name, rounds.Sum(r => r.Calls), rounds.Sum(r => r.Failures), TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)),
+            LoadRunner.PercentileMs(all, 0.50), LoadRunner.PercentileMs(all, 0.99), rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
+        {
+            SortedTicks = all,
+        };
+    }
 }
 
 /// <summary>
@@ -59,11 +75,11 @@ internal static class LoadRunner
 
         long[] all = [.. latencies.SelectMany(l => l)];
         Array.Sort(all);
-        return new PhaseResult(name, all.Length, failures, elapsed, PercentileMs(all, 0.50), PercentileMs(all, 0.99), firstError);
+        return new PhaseResult(name, all.Length, failures, elapsed, PercentileMs(all, 0.50), PercentileMs(all, 0.99), firstError) { SortedTicks = all };
     }
 
     /// <summary>Nearest-rank percentile of sorted tick counts, in milliseconds.</summary>
-    private static double PercentileMs(long[] sortedTicks, double quantile)
+    internal static double PercentileMs(long[] sortedTicks, double quantile)
     {
         if (sortedTicks.Length == 0)
         {

@@ -232,7 +232,8 @@ public static class ResponseWriter
         return proto;
     }
 
-    public static V1.CorridorComparison ToComparison(CorridorComparison comparison)
+    /// <summary>One corridor's answer, its costly parts only as far as <paramref name="parts"/> asks.</summary>
+    public static V1.CorridorComparison ToComparison(CorridorComparison comparison, RouteParts parts = RouteParts.All)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         RouteAnswer answer = comparison.Answer;
@@ -257,10 +258,18 @@ public static class ResponseWriter
             proto.GaugeBreaks = route.GaugeBreaks;
             proto.ModeKm = ToModeKm(route.ModeKm);
             proto.Countries.Add(route.Countries.Select(ToCountryKm));
-            proto.Legs.Add(ToLegs(route));
-            proto.GeometryGeojson = GeoJsonText.Route(route);
             proto.Notes.Add(route.Notes);
-            if (route.SanctionRisk is { } risk)
+            if (parts.HasFlag(RouteParts.Legs))
+            {
+                proto.Legs.Add(ToLegs(route));
+            }
+
+            if (parts.HasFlag(RouteParts.Geometry))
+            {
+                proto.GeometryGeojson = GeoJsonText.Route(route);
+            }
+
+            if (parts.HasFlag(RouteParts.SanctionRisk) && route.SanctionRisk is { } risk)
             {
                 proto.SanctionRisk = ToSanctionRisk(risk);
             }
@@ -268,16 +277,33 @@ public static class ResponseWriter
             if (route.Emissions is { } emissions)
             {
                 proto.Co2EKg = Round(emissions.WtwKg);
-                proto.Co2E = Co2eWriter.ToRoute(emissions);
+                if (parts.HasFlag(RouteParts.Co2e))
+                {
+                    proto.Co2E = Co2eWriter.ToRoute(emissions);
+                }
             }
         }
 
         return proto;
     }
 
-    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, DataFreshness freshness)
+    /// <summary>The costly parts of the routes in the response's repeated field <paramref name="routes"/> that <paramref name="mask"/> wants.</summary>
+    public static RouteParts Wanted(ResponseMask mask, string routes)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        return mask.IsAll
+            ? RouteParts.All
+            : (mask.Wants(routes + ".legs") ? RouteParts.Legs : RouteParts.None)
+                | (mask.Wants(routes + ".geometry_geojson") ? RouteParts.Geometry : RouteParts.None)
+                | (mask.Wants(routes + ".co2e") ? RouteParts.Co2e : RouteParts.None)
+                | (mask.Wants(routes + ".sanction_risk") ? RouteParts.SanctionRisk : RouteParts.None);
+    }
+
+    /// <summary>The comparison, routes written as far as <paramref name="mask"/> wants them (null: whole); the caller applies the mask.</summary>
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, DataFreshness freshness, ResponseMask? mask = null)
     {
         ArgumentNullException.ThrowIfNull(set);
+        RouteParts parts = Wanted(mask ?? ResponseMask.All, "comparisons");
         var proto = new V1.CompareCorridorsResponse
         {
             Origin = ToSummary(set.Origin),
@@ -286,7 +312,7 @@ public static class ResponseWriter
             Objective = EnumMapping.ToProto(set.Objective),
             DataFreshness = ToProto(freshness),
         };
-        proto.Comparisons.Add(set.Comparisons.Select(ToComparison));
+        proto.Comparisons.Add(set.Comparisons.Select(c => ToComparison(c, parts)));
         return proto;
     }
 
@@ -294,9 +320,9 @@ public static class ResponseWriter
     /// A comparison under a scenario: the scenario's comparisons (as <see cref="ToResponse(CorridorComparisonSet, DataFreshness)"/>),
     /// the scenario's id and version, and, for a side-by-side answer, the baseline's comparisons and the deltas.
     /// </summary>
-    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, Domain.Scenarios.ScenarioOverlay? scenario, DataFreshness freshness)
+    public static V1.CompareCorridorsResponse ToResponse(CorridorComparisonSet set, Domain.Scenarios.ScenarioOverlay? scenario, DataFreshness freshness, ResponseMask? mask = null)
     {
-        V1.CompareCorridorsResponse proto = ToResponse(set, freshness);
+        V1.CompareCorridorsResponse proto = ToResponse(set, freshness, mask);
         if (scenario?.Scenario is { } definition)
         {
             proto.ScenarioId = definition.Id;
@@ -307,11 +333,12 @@ public static class ResponseWriter
     }
 
     /// <summary>The scenario's comparison with the baseline's beside it and the per-corridor deltas.</summary>
-    public static V1.CompareCorridorsResponse ToResponse(ScenarioComparisonSet set, Domain.Scenarios.ScenarioOverlay scenario, DataFreshness freshness)
+    public static V1.CompareCorridorsResponse ToResponse(ScenarioComparisonSet set, Domain.Scenarios.ScenarioOverlay scenario, DataFreshness freshness, ResponseMask? mask = null)
     {
         ArgumentNullException.ThrowIfNull(set);
-        V1.CompareCorridorsResponse proto = ToResponse(set.Scenario, scenario, freshness);
-        proto.BaselineComparisons.Add(set.Baseline.Comparisons.Select(ToComparison));
+        V1.CompareCorridorsResponse proto = ToResponse(set.Scenario, scenario, freshness, mask);
+        RouteParts baselineParts = Wanted(mask ?? ResponseMask.All, "baseline_comparisons");
+        proto.BaselineComparisons.Add(set.Baseline.Comparisons.Select(c => ToComparison(c, baselineParts)));
         proto.Deltas.Add(set.Deltas.Select(ToDelta));
         return proto;
     }

@@ -63,6 +63,8 @@ public sealed class CorridorQueries
             errors.Add(ContractError.Invalid("include_baseline", "a side-by-side comparison with the baseline needs a scenario_id"));
         }
 
+        ResponseMask mask = ResponseMask.Read(request.ReadMask, V1.CompareCorridorsResponse.Descriptor, "read_mask", errors);
+
         if (errors.Count > 0)
         {
             return ContractResult<V1.CompareCorridorsResponse>.Failure(errors);
@@ -73,13 +75,13 @@ public sealed class CorridorQueries
         {
             QueryResult<ScenarioComparisonSet> sideBySide = Router.CompareWithBaseline(query, cancellationToken);
             return sideBySide.IsSuccess
-                ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(sideBySide.Value!, scenario!, Router.Freshness))
+                ? ContractResult<V1.CompareCorridorsResponse>.Success(mask.Apply(ResponseWriter.ToResponse(sideBySide.Value!, scenario!, Router.Freshness, mask)))
                 : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(sideBySide.Errors));
         }
 
         QueryResult<CorridorComparisonSet> result = Router.Compare(query, cancellationToken);
         return result.IsSuccess
-            ? ContractResult<V1.CompareCorridorsResponse>.Success(ResponseWriter.ToResponse(result.Value!, scenario, Router.Freshness))
+            ? ContractResult<V1.CompareCorridorsResponse>.Success(mask.Apply(ResponseWriter.ToResponse(result.Value!, scenario, Router.Freshness, mask)))
             : ContractResult<V1.CompareCorridorsResponse>.Failure(RequestReader.FromDomain(result.Errors));
     }
 

@@ -75,6 +75,36 @@ public sealed class JsonAndGrpcWebTests(SharedServer server)
         Assert.True(JsonElement.DeepEquals(a.RootElement, b.RootElement), "transcoded JSON differs from ProtoJson of the gRPC response");
     }
 
+    /// <summary>A read mask in JSON is one comma-separated string of camelCase paths, in a body or a query parameter.</summary>
+    [Fact]
+    public async Task ReadMask_InJson_IsCamelCaseCommaSeparated_InTheBodyOrTheQuery()
+    {
+        using HttpClient http = server.Factory.CreateClient();
+
+        using HttpResponseMessage posted = await http.PostAsJsonAsync(new Uri("/v1/comparisons", UriKind.Relative),
+            new { origin = "xian", destination = "duisburg", readMask = "comparisons.corridorId,comparisons.transitDays.p50" }).Within();
+        string fromQuery = await http.GetStringAsync(new Uri("/v1/comparisons?origin=xian&destination=duisburg&readMask=comparisons.corridorId,comparisons.transitDays.p50", UriKind.Relative)).Within();
+        using HttpResponseMessage refused = await http.PostAsJsonAsync(new Uri("/v1/comparisons", UriKind.Relative),
+            new { origin = "xian", destination = "duisburg", readMask = "comparisons.transit" }).Within();
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        using JsonDocument body = JsonDocument.Parse(await posted.Content.ReadAsStringAsync().Within());
+        using JsonDocument query = JsonDocument.Parse(fromQuery);
+        Assert.True(JsonElement.DeepEquals(body.RootElement, query.RootElement));
+        JsonElement northern = body.RootElement.GetProperty("comparisons")[0];
+        Assert.Equal("northern", northern.GetProperty("corridorId").GetString());
+        Assert.True(northern.GetProperty("transitDays").GetProperty("p50").GetDouble() > 10);
+        Assert.Equal(0, northern.GetProperty("transitDays").GetProperty("p90").GetDouble()); // left out, printed as its default
+        Assert.Equal(0, northern.GetProperty("distanceKm").GetDouble());
+        Assert.Empty(northern.GetProperty("legs").EnumerateArray());
+        Assert.Equal(string.Empty, northern.GetProperty("geometryGeojson").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using JsonDocument error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync().Within());
+        JsonElement violation = error.RootElement.GetProperty("details")[0].GetProperty("fieldViolations")[0];
+        Assert.Equal("read_mask", violation.GetProperty("field").GetString());
+        Assert.Equal("\"comparisons.transit\" names no field: CorridorComparison has no field transit", violation.GetProperty("description").GetString());
+    }
+
     [Fact]
     public async Task JsonError_IsAGoogleRpcStatusWithItsDetails()
     {

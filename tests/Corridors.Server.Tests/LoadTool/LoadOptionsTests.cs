@@ -57,6 +57,27 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void ReadMaskAndRounds_AreRead_AndDefaultToTheWholeAnswerInOneRound()
+    {
+        LoadOptions options = Parsed("--read-mask", "comparisons.corridor_id, comparisons.transit_days", "--rounds", "4");
+
+        Assert.Equal(["comparisons.corridor_id", "comparisons.transit_days"], options.ReadMask);
+        Assert.Equal(4, options.Rounds);
+        Assert.Null(Parsed().ReadMask);
+        Assert.Equal(1, Parsed().Rounds);
+    }
+
+    [Theory]
+    [InlineData("--read-mask", "comparisons.corridor_id,,origin", "--read-mask takes comma-separated field paths of CompareCorridorsResponse, e.g. comparisons.corridor_id,comparisons.transit_days; got 'comparisons.corridor_id,,origin'")]
+    [InlineData("--read-mask", " ", "--read-mask takes comma-separated field paths of CompareCorridorsResponse, e.g. comparisons.corridor_id,comparisons.transit_days; got ' '")]
+    [InlineData("--rounds", "0", "--rounds takes how many times the two phases alternate, a whole number from 1 to 20; got 0")]
+    [InlineData("--rounds", "21", "--rounds takes how many times the two phases alternate, a whole number from 1 to 20; got 21")]
+    public void BadReadMaskOrRounds_AreRefused(string option, string value, string message)
+    {
+        Assert.Equal(message, Refused(option, value));
+    }
+
+    [Fact]
     public void MixAtTheCeiling_IsAccepted()
     {
         Assert.Equal(CompareMix.MaxRequests, Parsed("--mix", "100000").Mix);

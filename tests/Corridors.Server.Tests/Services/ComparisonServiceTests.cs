@@ -89,6 +89,31 @@ public sealed class ComparisonServiceTests(SharedServer server)
     }
 
     [Fact]
+    public async Task ReadMask_ReturnsOnlyTheFieldsNamed_AndAPathNamingNoFieldIsInvalidArgument()
+    {
+        var figures = new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg", ReadMask = new Google.Protobuf.WellKnownTypes.FieldMask() };
+        figures.ReadMask.Paths.Add(["comparisons.corridor_id", "comparisons.transit_days", "comparisons.sanction_risk.score"]);
+        var wrong = new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg", ReadMask = new Google.Protobuf.WellKnownTypes.FieldMask() };
+        wrong.ReadMask.Paths.Add(["comparisons.legs.distance", "origin.*.id"]);
+
+        CompareCorridorsResponse full = await _client.CompareCorridorsAsync(new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg" }, deadline: Bounded.Deadline());
+        CompareCorridorsResponse masked = await _client.CompareCorridorsAsync(figures, deadline: Bounded.Deadline());
+        RichError error = await _client.CompareCorridorsAsync(wrong, deadline: Bounded.Deadline()).Fails(StatusCode.InvalidArgument);
+
+        Assert.Equal(full.Comparisons.Select(c => c.CorridorId), masked.Comparisons.Select(c => c.CorridorId));
+        Assert.Equal(full.Comparisons.Select(c => c.TransitDays), masked.Comparisons.Select(c => c.TransitDays));
+        Assert.Equal(full.Comparisons.Select(c => c.SanctionRisk?.Score), masked.Comparisons.Select(c => c.SanctionRisk?.Score));
+        Assert.All(masked.Comparisons, c => Assert.Empty(c.Legs));
+        Assert.Null(masked.Origin);
+        Assert.Equal(string.Empty, masked.AsOf);
+        Assert.True(masked.CalculateSize() * 20 < full.CalculateSize(), $"{masked.CalculateSize()} of {full.CalculateSize()} bytes");
+        Assert.Equal(["read_mask", "read_mask"], error.Fields);
+        Assert.Equal(
+            ["\"comparisons.legs.distance\" names no field: RouteLeg has no field distance", "\"origin.*.id\" puts * after origin, which is not a repeated field"],
+            error.BadRequest.FieldViolations.Select(v => v.Description));
+    }
+
+    [Fact]
     public async Task CompareCorridors_EveryBadField_IsInvalidArgumentNamingEachField()
     {
         var request = new CompareCorridorsRequest
