@@ -62,6 +62,7 @@ public sealed record RouteEmissions(
     IReadOnlyList<string> Notes)
 {
     private Derived? _derived;
+    private IReadOnlyList<AppliedFactor>? _factors;
 
     public double LineHaulWtwKg => Figures.LineHaulWtwKg;
 
@@ -78,24 +79,43 @@ public sealed record RouteEmissions(
 
     public Co2eBasis Basis => Figures.Basis;
 
-    /// <summary>Every factor used, once each, in order of first use.</summary>
-    public IReadOnlyList<AppliedFactor> Factors => Figures.Factors;
+    /// <summary>Every factor used, once each, in order of first use (listed on first read: only a full answer shows them).</summary>
+    public IReadOnlyList<AppliedFactor> Factors =>
+        _factors ??= [.. Legs.SelectMany(l => l.Factors).Concat(Hubs.Select(h => h.Factor)).DistinctBy(f => f.Id)];
 
     /// <summary>Derived on first read (a route used only for its cost never needs them); a race derives them twice, alike.</summary>
     private Derived Figures => _derived ??= new Derived(Legs, Hubs);
 
-    private sealed class Derived(IReadOnlyList<LegEmissions> legs, IReadOnlyList<HubEmissions> hubs)
+    private sealed class Derived
     {
-        public double LineHaulWtwKg { get; } = legs.Sum(l => l.WtwKg);
+        public Derived(IReadOnlyList<LegEmissions> legs, IReadOnlyList<HubEmissions> hubs)
+        {
+            Basis = legs.Count > 0 ? legs[0].Basis : Co2eBasis.Mixed; // one basis for all legs, or Mixed
+            for (int i = 0; i < legs.Count; i++)
+            {
+                LegEmissions leg = legs[i];
+                LineHaulWtwKg += leg.WtwKg;
+                TtwKg += leg.TtwKg;
+                UsesStandIns |= leg.UsesStandIns;
+                Basis = leg.Basis == Basis ? Basis : Co2eBasis.Mixed;
+            }
 
-        public double HubWtwKg { get; } = hubs.Sum(h => h.WtwKg);
+            for (int i = 0; i < hubs.Count; i++)
+            {
+                HubWtwKg += hubs[i].WtwKg;
+                TtwKg += hubs[i].TtwKg;
+                UsesStandIns |= hubs[i].Factor.IsStandIn;
+            }
+        }
 
-        public double TtwKg { get; } = legs.Sum(l => l.TtwKg) + hubs.Sum(h => h.TtwKg);
+        public double LineHaulWtwKg { get; }
 
-        public bool UsesStandIns { get; } = legs.Any(l => l.UsesStandIns) || hubs.Any(h => h.Factor.IsStandIn);
+        public double HubWtwKg { get; }
 
-        public Co2eBasis Basis { get; } = legs.Select(l => l.Basis).Distinct().ToList() is { Count: 1 } one ? one[0] : Co2eBasis.Mixed;
+        public double TtwKg { get; }
 
-        public IReadOnlyList<AppliedFactor> Factors { get; } = [.. legs.SelectMany(l => l.Factors).Concat(hubs.Select(h => h.Factor)).DistinctBy(f => f.Id)];
+        public bool UsesStandIns { get; }
+
+        public Co2eBasis Basis { get; }
     }
 }

@@ -4,7 +4,8 @@ namespace Corridors.Domain.Risk;
 
 /// <summary>
 /// The measures that apply to one shipment (perspective, origin country, destination country) and how each touches
-/// a link or a place. Shared by the route assessment and the routing cost so that both count exactly the same.
+/// a link or a place. Shared by the route assessment and the routing cost so that both count exactly the same;
+/// immutable, so the assessor keeps one per shipment for every query.
 /// </summary>
 internal sealed class ExposureModel
 {
@@ -42,10 +43,10 @@ internal sealed class ExposureModel
     }
 
     /// <summary>Applicable measures, ordered by id.</summary>
-    public List<Measure> Applicable { get; }
+    public IReadOnlyList<Measure> Applicable { get; }
 
     /// <summary>The index in the catalog's <see cref="SanctionsCatalog.Measures"/> of each applicable measure, same order.</summary>
-    public List<int> ApplicableIndices { get; }
+    public IReadOnlyList<int> ApplicableIndices { get; }
 
     /// <summary>Exposure points per 1000 km at a severity: 2^(severity − 1) (assumption A-SAN-SCORE).</summary>
     public static double WeightPer1000Km(int severity) => Math.Pow(2, severity - 1);

@@ -34,7 +34,16 @@ public sealed record Perspective
     public bool Equals(Perspective? other) =>
         other is not null && Cargo == other.Cargo && AsOf == other.AsOf && HsCode == other.HsCode && Regimes.SetEquals(other.Regimes);
 
-    public override int GetHashCode() => HashCode.Combine(Cargo, AsOf, HsCode, string.Join(",", Regimes));
+    public override int GetHashCode()
+    {
+        int regimes = 0; // a set: each regime its own bit, in any order, without building a string
+        foreach (Regime regime in Regimes)
+        {
+            regimes |= 1 << (int)regime;
+        }
+
+        return HashCode.Combine(Cargo, AsOf, HsCode, regimes);
+    }
 }
 
 /// <summary>

@@ -34,7 +34,16 @@ public sealed class SanctionRiskAssessor
     public const double HighFromScore = 50.0;
     public const double SevereFromScore = 75.0;
 
+    /// <summary>At most this many exposure models are kept (one per perspective and pair of countries).</summary>
+    private const int MaxModels = 4096;
+
     private MeasureFootprints? _footprints;
+
+    /// <summary>
+    /// The measures that apply, per perspective (date, regimes, cargo) and origin and destination country: the same for
+    /// every route of a query and every query alike, so made once rather than for each route.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Perspective, string, string), ExposureModel> _models = new();
 
     public SanctionRiskAssessor(SanctionsCatalog catalog)
     {
@@ -308,7 +317,18 @@ public sealed class SanctionRiskAssessor
                 $"The measures are collected from {Catalog.Coverage.From:yyyy-MM-dd}; validate the as-of date with AsOfRange first.");
         }
 
-        return new ExposureModel(Catalog, perspective, origin.CountryCode, destination.CountryCode);
+        var key = (perspective, origin.CountryCode, destination.CountryCode);
+        if (_models.TryGetValue(key, out ExposureModel? known))
+        {
+            return known;
+        }
+
+        if (_models.Count >= MaxModels)
+        {
+            _models.Clear(); // bounded: callers may ask for any date; the models are cheap to rebuild, just not per route
+        }
+
+        return _models.GetOrAdd(key, new ExposureModel(Catalog, perspective, origin.CountryCode, destination.CountryCode));
     }
 }
 

@@ -37,6 +37,26 @@ public sealed class RealDataRiskTests(RealData data, ITestOutputHelper output) :
             northern2023.Exposures.Select(e => e.Measure.Id));
     }
 
+    /// <summary>The assessor keeps the applicable measures per shipment: alternating dates and regimes, each keeps its own.</summary>
+    [Fact]
+    public void ApplicableMeasures_AskedAlternately_AreEachShipmentsOwn()
+    {
+        Domain.Network.Place xian = data.Network.Places.Single(p => p.Id.Value == "xian");
+        Domain.Network.Place duisburg = data.Network.Places.Single(p => p.Id.Value == "duisburg");
+        string[] Ids(Perspective p) => [.. data.Assessor.ApplicableMeasures(p, xian, duisburg).Select(m => m.Id)];
+
+        string[] before = Ids(RealData.Perspective("EU", "general", Before2022));
+        string[] after = Ids(RealData.Perspective("EU", "general", Mid2023));
+        string[] none = Ids(RealData.Perspective("none", "general", Mid2023));
+
+        Assert.Equal(before, Ids(RealData.Perspective("EU", "general", Before2022)));
+        Assert.Equal(after, Ids(RealData.Perspective("EU", "general", Mid2023)));
+        Assert.Equal(["EU-RU-SECTORAL-2014"], before.Where(id => id.StartsWith("EU-RU", StringComparison.Ordinal)));
+        Assert.Contains("EU-RU-SECTORAL-2022", after);
+        Assert.DoesNotContain(none, id => id.StartsWith("EU-", StringComparison.Ordinal));
+        Assert.Equal(new Perspective([Regime.US, Regime.EU], CargoClass.General, Mid2023).GetHashCode(), new Perspective([Regime.EU, Regime.US], CargoClass.General, Mid2023).GetHashCode());
+    }
+
     [Fact]
     public void EuShipperDualUse_DuisburgToXian_NorthernProhibitedIn2023ByTheTransitBan_NotIn2022()
     {
