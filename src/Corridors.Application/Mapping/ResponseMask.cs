@@ -28,18 +28,21 @@ public sealed class ResponseMask
     public bool IsAll => _root is null;
 
     /// <summary>
-    /// Reads <paramref name="mask"/> (the request's field <paramref name="field"/>) over <paramref name="response"/>;
-    /// each path that names no field adds an INVALID_ARGUMENT error naming it, and the answer is then <see cref="All"/>
-    /// (it is not used: the call fails).
+    /// Reads <paramref name="mask"/> (the request's field <paramref name="field"/>) over the response type
+    /// <typeparamref name="TResponse"/>; each path that names no field adds an INVALID_ARGUMENT error naming it, and the
+    /// answer is then <see cref="All"/> (it is not used: the call fails). Without a mask the response's descriptor is
+    /// never touched: building it (reflection over the generated code) would cost a CLI run a third of its time.
     /// </summary>
-    public static ResponseMask Read(FieldMask? mask, MessageDescriptor response, string field, List<ContractError> errors)
+    public static ResponseMask Read<TResponse>(FieldMask? mask, string field, List<ContractError> errors)
+        where TResponse : IMessage<TResponse>, new()
     {
-        ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(errors);
         if (mask is null || mask.Paths.Count == 0 || mask.Paths.Contains("*"))
         {
             return All;
         }
+
+        MessageDescriptor response = new TResponse().Descriptor;
 
         var root = new Node();
         int before = errors.Count;

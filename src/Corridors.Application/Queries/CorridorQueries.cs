@@ -63,7 +63,7 @@ public sealed class CorridorQueries
             errors.Add(ContractError.Invalid("include_baseline", "a side-by-side comparison with the baseline needs a scenario_id"));
         }
 
-        ResponseMask mask = ResponseMask.Read(request.ReadMask, V1.CompareCorridorsResponse.Descriptor, "read_mask", errors);
+        ResponseMask mask = ResponseMask.Read<V1.CompareCorridorsResponse>(request.ReadMask, "read_mask", errors);
 
         if (errors.Count > 0)
         {
