@@ -97,6 +97,15 @@ public sealed class StartupFailureTests
             process.Kill(entireProcessTree: true);
             throw new Xunit.Sdk.XunitException("the server started instead of refusing its configuration");
         }
+        finally
+        {
+            string folder = Path.GetDirectoryName(store)!;
+            if (Directory.Exists(folder))
+            {
+                await process.WaitForExitAsync(); // killed or exited: nothing holds the store any more
+                Directory.Delete(folder, recursive: true);
+            }
+        }
 
         return (process.ExitCode, await stderr, await stdout);
     }
