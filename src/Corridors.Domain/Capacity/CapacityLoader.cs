@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Corridors.Domain.Network;
@@ -7,27 +6,6 @@ using Corridors.Domain.Network.Validation;
 using Corridors.Domain.Risk;
 
 namespace Corridors.Domain.Capacity;
-
-/// <summary>Either a valid <see cref="CapacityCatalog"/> or every problem found, never both.</summary>
-public sealed class CapacityLoadResult
-{
-    private CapacityLoadResult(CapacityCatalog? catalog, IReadOnlyList<DataProblem> problems)
-    {
-        Catalog = catalog;
-        Problems = problems;
-    }
-
-    public CapacityCatalog? Catalog { get; }
-
-    public IReadOnlyList<DataProblem> Problems { get; }
-
-    [MemberNotNullWhen(true, nameof(Catalog))]
-    public bool IsValid => Catalog is not null;
-
-    internal static CapacityLoadResult Valid(CapacityCatalog catalog) => new(catalog, []);
-
-    internal static CapacityLoadResult Invalid(IReadOnlyList<DataProblem> problems) => new(null, problems);
-}
 
 /// <summary>
 /// Reads <c>networks/capacities.json</c> (described in <c>networks/README.md</c>, "Capacities"): the conversion
@@ -44,7 +22,7 @@ public static class CapacityLoader
     /// <summary>A stated TEU/yr is rounded to whole TEU; half a per cent covers that and the 2-decimal TEU per train.</summary>
     public const double TeuPerYearTolerance = 0.005;
 
-    public static CapacityLoadResult Load(string path, CorridorNetwork network)
+    public static DataLoadResult<CapacityCatalog> Load(string path, CorridorNetwork network)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(network);
@@ -53,7 +31,7 @@ public static class CapacityLoader
         return Finish(document, file, network);
     }
 
-    public static CapacityLoadResult Parse(string json, string fileName, CorridorNetwork network)
+    public static DataLoadResult<CapacityCatalog> Parse(string json, string fileName, CorridorNetwork network)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -63,11 +41,11 @@ public static class CapacityLoader
         return Finish(document, file, network);
     }
 
-    private static CapacityLoadResult Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
+    private static DataLoadResult<CapacityCatalog> Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
     {
         if (document is null || JsonFields.Open(document.RootElement, file.Problems, null, "") is not { } root)
         {
-            return CapacityLoadResult.Invalid(file.AllProblems());
+            return DataLoadResult<CapacityCatalog>.Invalid(file.AllProblems());
         }
 
         root.RejectUnknown("description", "conversions", "bottlenecks", "defaultVolumes");
@@ -96,8 +74,8 @@ public static class CapacityLoader
 
         DefaultVolumes? volumes = root.Required("defaultVolumes") is { } v ? ReadDefaultVolumes(v, file, network) : null;
         return file.Count == 0 && root.Ok && conversions is not null && volumes is not null
-            ? CapacityLoadResult.Valid(new CapacityCatalog(conversions, [.. bottlenecks.OrderBy(b => b.Id, StringComparer.Ordinal)], volumes))
-            : CapacityLoadResult.Invalid(file.AllProblems());
+            ? DataLoadResult<CapacityCatalog>.Valid(new CapacityCatalog(conversions, [.. bottlenecks.OrderBy(b => b.Id, StringComparer.Ordinal)], volumes))
+            : DataLoadResult<CapacityCatalog>.Invalid(file.AllProblems());
     }
 
     private static CapacityConversions? ReadConversions(JsonElement element, DataFile file, CorridorNetwork network)

@@ -51,10 +51,10 @@ public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
             return new CorridorDatasetLoadResult(null, [.. network.Problems.Select(p => p.ToString())]);
         }
 
-        MeasureLoadResult measures = MeasureLoader.Load(Path.Combine(directory, MeasureLoader.RelativePath), network.Network);
-        EmissionFactorsLoadResult factors = EmissionFactorsLoader.Load(Path.Combine(directory, EmissionFactorsLoader.RelativePath), network.Network);
+        DataLoadResult<SanctionsCatalog> measures = MeasureLoader.Load(Path.Combine(directory, MeasureLoader.RelativePath), network.Network);
+        DataLoadResult<EmissionFactorSet> factors = EmissionFactorsLoader.Load(Path.Combine(directory, EmissionFactorsLoader.RelativePath), network.Network);
         string capacityPath = Path.Combine(directory, CapacityLoader.RelativePath);
-        CapacityLoadResult? capacities = File.Exists(capacityPath) ? CapacityLoader.Load(capacityPath, network.Network) : null;
+        DataLoadResult<CapacityCatalog>? capacities = File.Exists(capacityPath) ? CapacityLoader.Load(capacityPath, network.Network) : null;
         List<string> problems =
         [
             .. measures.Problems.Select(p => p.ToString()),
@@ -62,15 +62,15 @@ public sealed class CorridorDatasetLoader(GeometryFactory geometryFactory)
             .. capacities?.Problems.Select(p => p.ToString()) ?? [],
         ];
         var scenarios = new List<Scenario>();
-        if (measures.Catalog is not null)
+        if (measures.Value is not null)
         {
-            scenarios.AddRange(LoadScenarios(directory, network.Network, measures.Catalog, problems));
+            scenarios.AddRange(LoadScenarios(directory, network.Network, measures.Value, problems));
         }
 
-        return problems.Count > 0 || measures.Catalog is null || factors.Factors is null
+        return problems.Count > 0 || measures.Value is null || factors.Value is null
             ? new CorridorDatasetLoadResult(null, problems)
             : new CorridorDatasetLoadResult(
-                new CorridorDataset(network.Network, measures.Catalog, factors.Factors, scenarios) { Capacities = capacities?.Catalog ?? CapacityCatalog.Empty }, []);
+                new CorridorDataset(network.Network, measures.Value, factors.Value, scenarios) { Capacities = capacities?.Value ?? CapacityCatalog.Empty }, []);
     }
 
     private static List<Scenario> LoadScenarios(string directory, CorridorNetwork network, SanctionsCatalog sanctions, List<string> problems)

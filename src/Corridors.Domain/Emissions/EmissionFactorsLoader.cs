@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Corridors.Domain.Network;
@@ -7,27 +6,6 @@ using Corridors.Domain.Network.Validation;
 using Corridors.Domain.Risk;
 
 namespace Corridors.Domain.Emissions;
-
-/// <summary>Either a valid <see cref="EmissionFactorSet"/> or every problem found, never both.</summary>
-public sealed class EmissionFactorsLoadResult
-{
-    private EmissionFactorsLoadResult(EmissionFactorSet? factors, IReadOnlyList<DataProblem> problems)
-    {
-        Factors = factors;
-        Problems = problems;
-    }
-
-    public EmissionFactorSet? Factors { get; }
-
-    public IReadOnlyList<DataProblem> Problems { get; }
-
-    [MemberNotNullWhen(true, nameof(Factors))]
-    public bool IsValid => Factors is not null;
-
-    internal static EmissionFactorsLoadResult Valid(EmissionFactorSet factors) => new(factors, []);
-
-    internal static EmissionFactorsLoadResult Invalid(IReadOnlyList<DataProblem> problems) => new(null, problems);
-}
 
 /// <summary>
 /// Reads <c>networks/emission-factors.json</c> (described in <c>networks/README.md</c>, "Emission factors"): one
@@ -44,7 +22,7 @@ public static class EmissionFactorsLoader
     private const string GridRecord = "grid";
     private const string LifecycleBasis = "lifecycle";
 
-    public static EmissionFactorsLoadResult Load(string path, CorridorNetwork network)
+    public static DataLoadResult<EmissionFactorSet> Load(string path, CorridorNetwork network)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(network);
@@ -53,7 +31,7 @@ public static class EmissionFactorsLoader
         return Finish(document, file, network);
     }
 
-    public static EmissionFactorsLoadResult Parse(string json, string fileName, CorridorNetwork network)
+    public static DataLoadResult<EmissionFactorSet> Parse(string json, string fileName, CorridorNetwork network)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -63,11 +41,11 @@ public static class EmissionFactorsLoader
         return Finish(document, file, network);
     }
 
-    private static EmissionFactorsLoadResult Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
+    private static DataLoadResult<EmissionFactorSet> Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
     {
         if (document is null || JsonFields.Open(document.RootElement, file.Problems, null, "") is not { } root)
         {
-            return EmissionFactorsLoadResult.Invalid(file.AllProblems());
+            return DataLoadResult<EmissionFactorSet>.Invalid(file.AllProblems());
         }
 
         root.RejectUnknown("payload", "factors", "grid", "capeSpeedUplift");
@@ -101,8 +79,8 @@ public static class EmissionFactorsLoader
         GridIntensityTable? grid = root.Required(GridRecord) is { } g ? ReadGrid(g, file, network) : null;
         CapeSpeedUplift? cape = root.Required("capeSpeedUplift") is { } c ? ReadCape(c, file, network) : null;
         return file.Count == 0 && payload is not null && grid is not null && cape is not null
-            ? EmissionFactorsLoadResult.Valid(new EmissionFactorSet(payload, factors, grid, cape))
-            : EmissionFactorsLoadResult.Invalid(file.AllProblems());
+            ? DataLoadResult<EmissionFactorSet>.Valid(new EmissionFactorSet(payload, factors, grid, cape))
+            : DataLoadResult<EmissionFactorSet>.Invalid(file.AllProblems());
     }
 
     private static Payload? ReadPayload(JsonElement element, DataFile file, CorridorNetwork network)

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Corridors.Domain.Network;
@@ -7,29 +6,6 @@ using Corridors.Domain.Network.Validation;
 using Corridors.Domain.Routing;
 
 namespace Corridors.Domain.Risk;
-
-/// <summary>Either a valid <see cref="SanctionsCatalog"/> or every problem found, never both.</summary>
-public sealed class MeasureLoadResult
-{
-    private MeasureLoadResult(SanctionsCatalog? catalog, IReadOnlyList<DataProblem> problems)
-    {
-        Catalog = catalog;
-        Problems = problems;
-    }
-
-    /// <summary>The catalog; null when there are problems.</summary>
-    public SanctionsCatalog? Catalog { get; }
-
-    /// <summary>All problems in file order; empty when valid.</summary>
-    public IReadOnlyList<DataProblem> Problems { get; }
-
-    [MemberNotNullWhen(true, nameof(Catalog))]
-    public bool IsValid => Catalog is not null;
-
-    internal static MeasureLoadResult Valid(SanctionsCatalog catalog) => new(catalog, []);
-
-    internal static MeasureLoadResult Invalid(IReadOnlyList<DataProblem> problems) => new(null, problems);
-}
 
 /// <summary>
 /// Reads <c>networks/sanctions/measures.json</c> (schema in <c>networks/sanctions/README.md</c>) and checks it
@@ -42,7 +18,7 @@ public static partial class MeasureLoader
     /// <summary>Where the measures live inside the network folder.</summary>
     public const string RelativePath = "sanctions/measures.json";
 
-    public static MeasureLoadResult Load(string path, CorridorNetwork network)
+    public static DataLoadResult<SanctionsCatalog> Load(string path, CorridorNetwork network)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(network);
@@ -52,7 +28,7 @@ public static partial class MeasureLoader
     }
 
     /// <summary>Parses measures from text (tests, tools); <paramref name="fileName"/> names the file in problems.</summary>
-    public static MeasureLoadResult Parse(string json, string fileName, CorridorNetwork network)
+    public static DataLoadResult<SanctionsCatalog> Parse(string json, string fileName, CorridorNetwork network)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -62,17 +38,17 @@ public static partial class MeasureLoader
         return Finish(document, file, network);
     }
 
-    private static MeasureLoadResult Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
+    private static DataLoadResult<SanctionsCatalog> Finish(JsonDocument? document, DataFile file, CorridorNetwork network)
     {
         if (document is null)
         {
-            return MeasureLoadResult.Invalid(file.AllProblems());
+            return DataLoadResult<SanctionsCatalog>.Invalid(file.AllProblems());
         }
 
         SanctionsCatalog? catalog = new Reader(file, network).Read(document.RootElement);
         return catalog is not null && file.Count == 0
-            ? MeasureLoadResult.Valid(catalog)
-            : MeasureLoadResult.Invalid(file.AllProblems());
+            ? DataLoadResult<SanctionsCatalog>.Valid(catalog)
+            : DataLoadResult<SanctionsCatalog>.Invalid(file.AllProblems());
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

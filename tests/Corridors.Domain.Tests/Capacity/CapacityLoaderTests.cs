@@ -21,12 +21,12 @@ public sealed class CapacityLoaderTests(RealData data) : IClassFixture<RealData>
           {"origin": "xian", "destination": "duisburg", "teuPerYear": {"value": 1000, "derived": "test"}}]}
         """;
 
-    private CapacityLoadResult Load(string period, string links = """["alashankou-dostyk"]""") =>
+    private DataLoadResult<CapacityCatalog> Load(string period, string links = """["alashankou-dostyk"]""") =>
         CapacityLoader.Parse(
             $$"""{"description": "t", {{Conversions}}, "bottlenecks": [{"id": "dostyk", "name": "Dostyk", "links": {{links}}, "places": [], "periods": [{{period}}]}], {{Volumes}}}""",
             "capacities.json", data.Network);
 
-    private static DataProblem Single(CapacityLoadResult result)
+    private static DataProblem Single(DataLoadResult<CapacityCatalog> result)
     {
         Assert.False(result.IsValid);
         return Assert.Single(result.Problems);
@@ -35,10 +35,10 @@ public sealed class CapacityLoaderTests(RealData data) : IClassFixture<RealData>
     [Fact]
     public void GoodFile_Loads_AndConvertsTeuPerDayToTeuPerYear()
     {
-        CapacityLoadResult result = Load("""{"from": {"date": "2016-07-22", "sources": ["BC-02"]}, "published": [{"value": 760, "unit": "TEU/day", "sources": ["BC-01"]}], "teuPerYear": {"value": 277400, "derived": "760 x 365"}}""");
+        DataLoadResult<CapacityCatalog> result = Load("""{"from": {"date": "2016-07-22", "sources": ["BC-02"]}, "published": [{"value": 760, "unit": "TEU/day", "sources": ["BC-01"]}], "teuPerYear": {"value": 277400, "derived": "760 x 365"}}""");
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(277_400, result.Catalog.Bottlenecks[0].On(new DateOnly(2024, 6, 1))!.TeuPerYear);
-        Assert.Null(result.Catalog.Bottlenecks[0].On(new DateOnly(2016, 7, 21)));
+        Assert.Equal(277_400, result.Value.Bottlenecks[0].On(new DateOnly(2024, 6, 1))!.TeuPerYear);
+        Assert.Null(result.Value.Bottlenecks[0].On(new DateOnly(2016, 7, 21)));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class EmissionFactorsLoaderTests(RealData data) : IClassFixture<Re
 {
     private const string File = "emission-factors.json";
 
-    private EmissionFactorsLoadResult LoadEdited(Action<JsonObject> edit)
+    private DataLoadResult<EmissionFactorSet> LoadEdited(Action<JsonObject> edit)
     {
         JsonObject root = JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(data.NetworksDirectory, File)))!.AsObject();
         edit(root);
@@ -20,7 +20,7 @@ public sealed class EmissionFactorsLoaderTests(RealData data) : IClassFixture<Re
     private static JsonObject Factor(JsonObject root, string id) =>
         root["factors"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["id"] == id);
 
-    private static void AssertProblems(EmissionFactorsLoadResult result, params DataProblem[] expected)
+    private static void AssertProblems(DataLoadResult<EmissionFactorSet> result, params DataProblem[] expected)
     {
         Assert.False(result.IsValid);
         Assert.Equal(expected, result.Problems);
@@ -29,10 +29,10 @@ public sealed class EmissionFactorsLoaderTests(RealData data) : IClassFixture<Re
     [Fact]
     public void ShippedFile_Loads()
     {
-        EmissionFactorsLoadResult result = LoadEdited(_ => { });
+        DataLoadResult<EmissionFactorSet> result = LoadEdited(_ => { });
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(Enum.GetValues<FactorUse>().Length, result.Factors.Factors.Count);
+        Assert.Equal(Enum.GetValues<FactorUse>().Length, result.Value.Factors.Count);
     }
 
     [Fact]

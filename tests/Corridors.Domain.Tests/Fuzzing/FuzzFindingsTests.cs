@@ -89,7 +89,7 @@ public sealed class FuzzFindingsTests(LoaderHarnessFixture fixture) : IClassFixt
     [InlineData("""{ "\udfff": 1, "\udfff": 2 }""", "measures.json: malformed JSON: Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0xDFFF'.")]
     public void MeasuresWithLoneSurrogate_AreMalformedJson(string json, string problem)
     {
-        MeasureLoadResult result = MeasureLoader.Parse(json, "measures.json", fixture.Baseline.Network);
+        DataLoadResult<SanctionsCatalog> result = MeasureLoader.Parse(json, "measures.json", fixture.Baseline.Network);
 
         Assert.False(result.IsValid);
         Assert.Equal(problem, Assert.Single(result.Problems).ToString());

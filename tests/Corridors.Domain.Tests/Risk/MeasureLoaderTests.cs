@@ -37,7 +37,7 @@ public sealed class MeasureLoaderTests
         }
         """;
 
-    private static MeasureLoadResult LoadEdited(Action<JsonObject> edit)
+    private static DataLoadResult<SanctionsCatalog> LoadEdited(Action<JsonObject> edit)
     {
         JsonObject root = JsonNode.Parse(Valid)!.AsObject();
         edit(root);
@@ -46,10 +46,10 @@ public sealed class MeasureLoaderTests
 
     private static JsonObject Measure(JsonObject root, int index) => root["measures"]![index]!.AsObject();
 
-    private static DataProblem Single(MeasureLoadResult result)
+    private static DataProblem Single(DataLoadResult<SanctionsCatalog> result)
     {
         Assert.False(result.IsValid);
-        Assert.Null(result.Catalog);
+        Assert.Null(result.Value);
         Assert.True(result.Problems.Count == 1, string.Join("\n", result.Problems));
         return result.Problems[0];
     }
@@ -57,10 +57,10 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void ValidFile_LoadsEveryField()
     {
-        MeasureLoadResult result = MeasureLoader.Parse(Valid, File, Network);
+        DataLoadResult<SanctionsCatalog> result = MeasureLoader.Parse(Valid, File, Network);
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Measure transit = result.Catalog.Measures.Single(m => m.Id == "EU-TRANSIT");
+        Measure transit = result.Value.Measures.Single(m => m.Id == "EU-TRANSIT");
         Assert.Equal(Regime.EU, transit.Regime);
         Assert.Equal(new CountryTarget("RU"), transit.Target);
         Assert.Equal(MeasureKind.TransitBan, transit.Kind);
@@ -71,9 +71,9 @@ public sealed class MeasureLoaderTests
         Assert.Null(transit.EffectiveTo);
         Assert.Equal(5, transit.Severity);
         Assert.True(transit.Prohibits);
-        Assert.Equal(["DE", "PL"], result.Catalog.TerritoryOf(Regime.EU));
-        Assert.Equal(new DateOnly(2027, 11, 29), result.Catalog.Coverage.FreshUntil);
-        Assert.Equal("RZD", Assert.IsType<OperatorTarget>(result.Catalog.Measures.Single(m => m.Id == "EU-RZD").Target).Operator.Name);
+        Assert.Equal(["DE", "PL"], result.Value.TerritoryOf(Regime.EU));
+        Assert.Equal(new DateOnly(2027, 11, 29), result.Value.Coverage.FreshUntil);
+        Assert.Equal("RZD", Assert.IsType<OperatorTarget>(result.Value.Measures.Single(m => m.Id == "EU-RZD").Target).Operator.Name);
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public sealed class MeasureLoaderTests
     {
         var data = new RealData();
 
-        MeasureLoadResult result = MeasureLoader.Load(Path.Combine(data.NetworksDirectory, MeasureLoader.RelativePath), data.Network);
+        DataLoadResult<SanctionsCatalog> result = MeasureLoader.Load(Path.Combine(data.NetworksDirectory, MeasureLoader.RelativePath), data.Network);
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(20, result.Catalog.Measures.Count);
-        Assert.Equal(27, result.Catalog.TerritoryOf(Regime.EU).Count);
-        Assert.Contains(result.Catalog.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 26)); // Regulation (EU) 2023/427, in force the day after its publication
+        Assert.Equal(20, result.Value.Measures.Count);
+        Assert.Equal(27, result.Value.TerritoryOf(Regime.EU).Count);
+        Assert.Contains(result.Value.Measures, m => m.Id == "EU-RU-TRANSIT-DUALUSE-2023" && m.Prohibits && m.EffectiveFrom == new DateOnly(2023, 2, 26)); // Regulation (EU) 2023/427, in force the day after its publication
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void MissingRequiredField_IsNamed_AndTheOtherMeasureIsStillChecked()
     {
-        MeasureLoadResult result = LoadEdited(r =>
+        DataLoadResult<SanctionsCatalog> result = LoadEdited(r =>
         {
             Measure(r, 0).Remove("prohibits");
             Measure(r, 1)["direction"] = "sideways";
@@ -266,11 +266,11 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void Licence_IsReadWithItsAuthorityAndType()
     {
-        MeasureLoadResult result = LoadEdited(r => Measure(r, 0)["licence"] = new JsonObject { ["authority"] = "OFSI", ["type"] = "specific licence" });
+        DataLoadResult<SanctionsCatalog> result = LoadEdited(r => Measure(r, 0)["licence"] = new JsonObject { ["authority"] = "OFSI", ["type"] = "specific licence" });
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        Assert.Equal(new Licence("OFSI", "specific licence"), result.Catalog!.Measures.Single(m => m.Id == "EU-RZD").Licence);
-        Assert.Null(result.Catalog.Measures.Single(m => m.Id == "EU-TRANSIT").Licence);
+        Assert.Equal(new Licence("OFSI", "specific licence"), result.Value!.Measures.Single(m => m.Id == "EU-RZD").Licence);
+        Assert.Null(result.Value.Measures.Single(m => m.Id == "EU-TRANSIT").Licence);
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void ActAndArticles_AreRead()
     {
-        Measure measure = MeasureLoader.Parse(Valid, File, Network).Catalog!.Measures.Single(m => m.Id == "EU-TRANSIT");
+        Measure measure = MeasureLoader.Parse(Valid, File, Network).Value!.Measures.Single(m => m.Id == "EU-TRANSIT");
 
         Assert.Equal(("Council Regulation (EU) 2023/427", "not verified"), (measure.Act, measure.Articles));
     }
@@ -311,16 +311,16 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void MeasureNamingAnUndeclaredGoodsList_IsNamed()
     {
-        MeasureLoadResult result = LoadEdited(r => Measure(r, 1)["goodsLists"] = new JsonArray("EU-ANNEX-NOPE"));
+        DataLoadResult<SanctionsCatalog> result = LoadEdited(r => Measure(r, 1)["goodsLists"] = new JsonArray("EU-ANNEX-NOPE"));
 
         Assert.Contains(new DataProblem(File, "EU-TRANSIT", "goodsLists", "unknown goods list 'EU-ANNEX-NOPE'; declared: "), result.Problems);
-        Assert.Null(result.Catalog);
+        Assert.Null(result.Value);
     }
 
     [Fact]
     public void GoodsListWithAMalformedCode_IsNamed()
     {
-        MeasureLoadResult result = LoadEdited(r => r["goodsLists"] = new JsonArray(new JsonObject
+        DataLoadResult<SanctionsCatalog> result = LoadEdited(r => r["goodsLists"] = new JsonArray(new JsonObject
         {
             ["id"] = "L", ["title"] = "t", ["codes"] = new JsonArray("88", "8x"), ["sources"] = new JsonArray("T-1"),
         }));
@@ -333,7 +333,7 @@ public sealed class MeasureLoaderTests
     [Fact]
     public void ProhibitionAndLicenceOnTheSameTargetAndCargo_AreAContradiction()
     {
-        MeasureLoadResult result = LoadEdited(r =>
+        DataLoadResult<SanctionsCatalog> result = LoadEdited(r =>
         {
             JsonObject licensed = JsonNode.Parse(Measure(r, 1).ToJsonString())!.AsObject();
             licensed["id"] = "EU-TRANSIT-LICENCE";

@@ -20,9 +20,9 @@ public sealed class RealData
         NetworkLoadResult load = new NetworkLoader(Wgs84.CreateFactory()).Load(networks);
         Assert.True(load.IsValid, $"networks/ does not validate:\n{string.Join("\n", load.Problems)}");
         Network = load.Network;
-        MeasureLoadResult measures = MeasureLoader.Load(Path.Combine(networks, MeasureLoader.RelativePath), Network);
+        DataLoadResult<SanctionsCatalog> measures = MeasureLoader.Load(Path.Combine(networks, MeasureLoader.RelativePath), Network);
         Assert.True(measures.IsValid, $"measures.json does not validate:\n{string.Join("\n", measures.Problems)}");
-        Catalog = measures.Catalog;
+        Catalog = measures.Value;
         Router = new CorridorRouter(
             new Corridors.Domain.Dataset.CorridorDatasetLoader(Wgs84.CreateFactory()).Load(networks).Dataset!,
             BusinessCalendar.Pinned(Today),

@@ -21,13 +21,13 @@ internal sealed record BaselineData(CorridorNetwork Network, SanctionsCatalog Sa
                 $"the fuzz baseline '{networksDirectory}' does not validate:{Environment.NewLine}{string.Join(Environment.NewLine, network.Problems)}");
         }
 
-        MeasureLoadResult measures = MeasureLoader.Load(Path.Combine(networksDirectory, MeasureLoader.RelativePath), network.Network);
+        DataLoadResult<SanctionsCatalog> measures = MeasureLoader.Load(Path.Combine(networksDirectory, MeasureLoader.RelativePath), network.Network);
         if (!measures.IsValid)
         {
             throw new InvalidOperationException(
                 $"the fuzz baseline's measures do not validate:{Environment.NewLine}{string.Join(Environment.NewLine, measures.Problems)}");
         }
 
-        return new BaselineData(network.Network, measures.Catalog);
+        return new BaselineData(network.Network, measures.Value);
     }
 }

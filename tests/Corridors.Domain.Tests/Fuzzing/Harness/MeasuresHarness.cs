@@ -13,7 +13,7 @@ internal sealed class MeasuresHarness(BaselineData baseline) : ILoaderHarness
     public FuzzOutcome Run(byte[] input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        MeasureLoadResult result = MeasureLoader.Parse(LoaderHarnesses.DecodeLikeFile(input), FileName, baseline.Network);
+        DataLoadResult<SanctionsCatalog> result = MeasureLoader.Parse(LoaderHarnesses.DecodeLikeFile(input), FileName, baseline.Network);
         if (result.Problems.FirstOrDefault(p => p.File != FileName) is { } stray)
         {
             throw new LoaderContractException($"measures load: a problem names file '{stray.File}', not '{FileName}'");
