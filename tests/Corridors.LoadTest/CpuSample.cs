@@ -27,6 +27,13 @@ internal sealed record CpuSample(long? MachineBusyTicks, long? ServerTicks, Time
         return (machine, server, tool, others is { } o ? Math.Max(0, o) : null);
     }
 
+    /// <summary>CPU seconds spent between <paramref name="start"/> and this sample: machine, server, tool (null where unread).</summary>
+    public (double? Machine, double? Server, double Tool) SecondsSince(CpuSample start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return ((MachineBusyTicks - start.MachineBusyTicks) / TicksPerSecond, (ServerTicks - start.ServerTicks) / TicksPerSecond, (ToolCpu - start.ToolCpu).TotalSeconds);
+    }
+
     /// <summary>Busy ticks of all cores: user + nice + system + irq + softirq + steal (not idle, not iowait).</summary>
     private static long? MachineBusy()
     {
@@ -55,5 +62,46 @@ internal sealed record CpuSample(long? MachineBusyTicks, long? ServerTicks, Time
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// CPU per call of one method over its phases: the server's (read from <c>/proc</c>, so only for a server this tool
+/// started), this tool's, and everyone else's on the machine. Less noisy than calls/s on a shared machine, and it shows
+/// which side a change moved.
+/// </summary>
+internal sealed class CpuPerCall
+{
+    private double? _server = 0;
+    private double? _machine = 0;
+    private double _tool;
+    private long _calls;
+
+    public void Add(CpuSample start, CpuSample end, int calls)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        (double? machine, double? server, double tool) = end.SecondsSince(start);
+        _server += server;
+        _machine += machine;
+        _tool += tool;
+        _calls += calls;
+    }
+
+    /// <summary>"412 µs: server 301, tool 98, others 13", or the tool's share alone where /proc gave no server figure.</summary>
+    public string Describe()
+    {
+        if (_calls == 0)
+        {
+            return "no calls";
+        }
+
+        static double Micro(double seconds, long calls) => seconds * 1e6 / calls;
+        if (_server is not { } server || _machine is not { } machine)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"tool {Micro(_tool, _calls):0} µs (the server's CPU is read only for a server this tool started)");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Micro(machine, _calls):0} µs: server {Micro(server, _calls):0}, tool {Micro(_tool, _calls):0}, others {Micro(Math.Max(0, machine - server - _tool), _calls):0}");
     }
 }

@@ -84,10 +84,16 @@ internal static class LoadCommand
             (CacheCounters? before, string? beforeError) = await ReadCacheAsync(http, metrics).ConfigureAwait(false);
             var emptyRounds = new List<PhaseResult>();
             var compareRounds = new List<PhaseResult>();
+            var emptyCpu = new CpuPerCall();
+            var compareCpu = new CpuPerCall();
             for (int round = 1; round <= options.Rounds; round++)
             {
+                CpuSample start = CpuSample.Take(started?.Pid);
                 emptyRounds.Add(await LoadRunner.RunAsync("grpc.health.v1.Health/Check", channels, Health, budget, roundTime).ConfigureAwait(false));
+                CpuSample middle = CpuSample.Take(started?.Pid);
                 compareRounds.Add(await LoadRunner.RunAsync("corridors.v1.ComparisonService/CompareCorridors", channels, Compare, budget, roundTime).ConfigureAwait(false));
+                emptyCpu.Add(start, middle, emptyRounds[^1].Calls);
+                compareCpu.Add(middle, CpuSample.Take(started?.Pid), compareRounds[^1].Calls);
                 if (options.Rounds > 1)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -118,6 +124,7 @@ internal static class LoadCommand
                 $"CompareCorridors throughput = {ratio:P0} of the empty call's{(options.Rounds > 1 ? $" over {options.Rounds} alternating rounds" : string.Empty)} " +
                 $"(target ≥ {target:P0} {(computed ? "with every call computed" : "with the cache")}): {(ratio >= target ? "met" : "NOT met")}"));
             Console.WriteLine(CacheLine(before, after, beforeError ?? afterError, comparison.Calls, options.NoCache));
+            Console.WriteLine($"CPU per call: empty call {emptyCpu.Describe()}; CompareCorridors {compareCpu.Describe()}");
             if (started is not null)
             {
                 foreach (string problem in started.Problems)

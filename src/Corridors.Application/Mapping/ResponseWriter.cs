@@ -21,7 +21,10 @@ public static class ResponseWriter
 
     public static double Round(double value) => Math.Round(value, FigureDecimals, MidpointRounding.AwayFromZero);
 
-    private static readonly ConditionalWeakTable<RouteLeg, LegMessage> LegMessages = new();
+    private static readonly ConditionalWeakTable<RouteLeg, LegMessage[]> LegMessages = new();
+
+    /// <summary>Messages kept per leg: one per CO2e figure it is seen with (routes sharing a leg may differ in CO2e).</summary>
+    private const int MessagesPerLeg = 4;
 
     private sealed record LegMessage(LegEmissions? Emissions, V1.RouteLeg Message);
 
@@ -72,18 +75,24 @@ public static class ResponseWriter
     /// <summary>
     /// A leg's message, written once per leg and CO2e figure: the router shares a leg between the routes that travel
     /// it the same way and the estimator shares its CO2e, so the same message serves every answer over that leg
-    /// (answers are never modified once written). A leg seen with other figures (another payload) is written anew.
+    /// (answers are never modified once written). A leg is kept with up to <see cref="MessagesPerLeg"/> figures, as two
+    /// routes over it may estimate it differently (the Suez and Cape routes share their Asian sea legs); a fifth
+    /// replaces the oldest.
     /// </summary>
     public static V1.RouteLeg ToLeg(RouteLeg leg, LegEmissions? emissions = null)
     {
         ArgumentNullException.ThrowIfNull(leg);
-        if (LegMessages.TryGetValue(leg, out LegMessage? known) && ReferenceEquals(known.Emissions, emissions))
+        LegMessage[] known = LegMessages.TryGetValue(leg, out LegMessage[]? kept) ? kept : [];
+        foreach (LegMessage entry in known)
         {
-            return known.Message;
+            if (ReferenceEquals(entry.Emissions, emissions))
+            {
+                return entry.Message;
+            }
         }
 
         V1.RouteLeg message = WriteLeg(leg, emissions);
-        LegMessages.AddOrUpdate(leg, new LegMessage(emissions, message));
+        LegMessages.AddOrUpdate(leg, [new LegMessage(emissions, message), .. known.Take(MessagesPerLeg - 1)]);
         return message;
     }
 

@@ -9,8 +9,9 @@ namespace Corridors.Server.Services;
 /// Binds corridors.v1.ComparisonService as the generated code does, except that a CompareCorridors response kept by
 /// <see cref="ComparisonCache"/> is encoded to protobuf bytes once (<see cref="KeepEncoded"/>), so a repeated request
 /// re-sends the same bytes instead of re-encoding 24 KB of nested messages on every call (which, with the domain
-/// cached, was most of the cost of a call). A response the cache does not keep is encoded as usual, into the
-/// transport's buffer: remembering the bytes of every answer would only churn the table. JSON transcoding is unaffected: it writes JSON from the message
+/// cached, was most of the cost of a call). A response the cache does not keep is encoded on each call by
+/// <see cref="ComparisonEncoder"/>, which reuses the bytes of the legs it shares with other answers: remembering the
+/// bytes of every answer would only churn the table. JSON transcoding is unaffected: it writes JSON from the message
 /// itself.
 /// </summary>
 public static class ComparisonBinding
@@ -32,10 +33,7 @@ public static class ComparisonBinding
     public static void BindService(ServiceBinderBase serviceBinder, ComparisonService.ComparisonServiceBase serviceImpl) =>
         ComparisonService.BindService(new EncodeOnceBinder(serviceBinder), serviceImpl);
 
-    /// <summary>
-    /// Sends kept bytes as they are; encodes any other response straight into the transport's buffer, as the
-    /// generated marshaller does, without an intermediate array the size of the answer.
-    /// </summary>
+    /// <summary>Sends kept bytes as they are; encodes any other response with <see cref="ComparisonEncoder"/>.</summary>
     private static void Serialize(CompareCorridorsResponse response, SerializationContext context)
     {
         if (Encoded.TryGetValue(response, out byte[]? bytes))
@@ -44,9 +42,7 @@ public static class ComparisonBinding
             return;
         }
 
-        context.SetPayloadLength(response.CalculateSize());
-        response.WriteTo(context.GetBufferWriter());
-        context.Complete();
+        ComparisonEncoder.Write(response, context);
     }
 
     /// <summary>Passes every method through, replacing the response marshaller of CompareCorridors.</summary>

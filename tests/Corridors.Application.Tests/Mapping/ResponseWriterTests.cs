@@ -26,9 +26,25 @@ public sealed class ResponseWriterTests
         V1.CompareCorridorsResponse second = Answer(Query());
 
         Assert.Equal(first, second);
-        V1.CorridorComparison northern = first.Comparisons.Single(c => c.CorridorId == "northern");
-        Assert.NotEmpty(northern.Legs);
-        Assert.Same(northern.Legs[0], second.Comparisons.Single(c => c.CorridorId == "northern").Legs[0]);
+        V1.RouteLeg[] legs = [.. first.Comparisons.SelectMany(c => c.Legs)];
+        V1.RouteLeg[] again = [.. second.Comparisons.SelectMany(c => c.Legs)];
+        Assert.True(legs.Length > 100, $"{legs.Length} legs");
+        Assert.All(legs.Zip(again), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public void SuezAndCapeRoutes_KeepTheirOwnMessagesForTheSeaLegsTheyShare()
+    {
+        V1.CompareCorridorsResponse first = Answer(Query());
+        V1.CompareCorridorsResponse second = Answer(Query());
+
+        V1.RouteLeg[] Legs(V1.CompareCorridorsResponse answer, string corridor) => [.. answer.Comparisons.Single(c => c.CorridorId == corridor).Legs];
+        V1.RouteLeg suez = Legs(first, "maritime").First(l => l.LinkId == "singapore-malacca");
+        V1.RouteLeg cape = Legs(first, "maritime-cape").First(l => l.LinkId == "singapore-malacca");
+
+        Assert.NotEqual(suez.Co2E, cape.Co2E); // one domain leg, two CO2e figures (each route's own sea context)
+        Assert.Same(suez, Legs(second, "maritime").First(l => l.LinkId == "singapore-malacca"));
+        Assert.Same(cape, Legs(second, "maritime-cape").First(l => l.LinkId == "singapore-malacca"));
     }
 
     [Fact]

@@ -1,0 +1,372 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using Corridors.Contracts.V1;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Corridors.Server.Services;
+
+/// <summary>
+/// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but takes each route
+/// leg's bytes from a table instead of encoding the leg again.
+/// <para>
+/// The application layer writes one message per leg and CO2e figure and shares it between every answer over that leg
+/// (<c>ResponseWriter.ToLeg</c>; messages are never modified once written), so a leg is encoded once for the life of
+/// its message. Legs are half of a full answer's bytes, and Google.Protobuf, which does not remember sizes, measures
+/// each of them once per enclosing message (answer, comparison, leg, CO2e) before writing it: that was a third of the
+/// server's time on an uncached call. Everything else is written by Google.Protobuf itself, field by field, in
+/// field-number order, as the generated code does.
+/// </para>
+/// <para>
+/// The two messages written here by hand are checked against their descriptors by the tests: a field added to
+/// <c>CorridorComparison</c> or <c>CompareCorridorsResponse</c> fails them until it is written here too.
+/// </para>
+/// </summary>
+internal static class ComparisonEncoder
+{
+    /// <summary>Field numbers of the two messages this class writes by hand, as the tests check them.</summary>
+    public static readonly IReadOnlyList<int> ResponseFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+    public static readonly IReadOnlyList<int> ComparisonFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+
+    private static readonly ConditionalWeakTable<RouteLeg, ByteString> LegBytes = new();
+
+    private static readonly FieldCodec<CorridorDelta> Deltas = FieldCodec.ForMessage(Tag(9), CorridorDelta.Parser);
+    private static readonly FieldCodec<CountryKm> Countries = FieldCodec.ForMessage(Tag(9), CountryKm.Parser);
+    private static readonly FieldCodec<Infeasibility> Reasons = FieldCodec.ForMessage(Tag(14), Infeasibility.Parser);
+    private static readonly FieldCodec<string> Notes = FieldCodec.ForString(Tag(17));
+
+    /// <summary>Encodes <paramref name="response"/> as the payload of <paramref name="context"/> and completes it.</summary>
+    public static void Write(CompareCorridorsResponse response, SerializationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(context);
+        int count = response.Comparisons.Count + response.BaselineComparisons.Count;
+        Span<int> sizes = count <= 64 ? stackalloc int[count] : new int[count];
+        int size = ResponseSize(response, sizes);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+        try
+        {
+            var output = new CodedOutputStream(buffer);
+            WriteResponse(output, response, sizes);
+            output.Flush();
+            if (output.Position != size)
+            {
+                throw new InvalidOperationException($"CompareCorridorsResponse measured {size} bytes but wrote {output.Position}.");
+            }
+
+            context.SetPayloadLength(size);
+            context.GetBufferWriter().Write(buffer.AsSpan(0, size));
+            context.Complete();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The encoded leg (without tag or length), written on first use and kept while the message lives.</summary>
+    private static ByteString Encoded(RouteLeg leg) =>
+        LegBytes.GetValue(leg, static message => UnsafeByteOperations.UnsafeWrap(message.ToByteArray()));
+
+    private static uint Tag(int field) => WireFormat.MakeTag(field, WireFormat.WireType.LengthDelimited);
+
+    private static int LengthDelimited(int tagSize, int length) => tagSize + CodedOutputStream.ComputeLengthSize(length) + length;
+
+    /// <summary>The response's size; each comparison's own size goes to <paramref name="sizes"/>, in writing order.</summary>
+    private static int ResponseSize(CompareCorridorsResponse response, Span<int> sizes)
+    {
+        int size = 0;
+        if (response.Origin is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(response.Origin);
+        }
+
+        if (response.Destination is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(response.Destination);
+        }
+
+        if (response.AsOf.Length != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(response.AsOf);
+        }
+
+        int next = 0;
+        foreach (CorridorComparison comparison in response.Comparisons)
+        {
+            sizes[next] = ComparisonSize(comparison);
+            size += LengthDelimited(1, sizes[next++]);
+        }
+
+        if (response.Objective != Objective.Unspecified)
+        {
+            size += 1 + CodedOutputStream.ComputeEnumSize((int)response.Objective);
+        }
+
+        if (response.ScenarioId.Length != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(response.ScenarioId);
+        }
+
+        if (response.ScenarioVersion != 0L)
+        {
+            size += 1 + CodedOutputStream.ComputeInt64Size(response.ScenarioVersion);
+        }
+
+        foreach (CorridorComparison comparison in response.BaselineComparisons)
+        {
+            sizes[next] = ComparisonSize(comparison);
+            size += LengthDelimited(1, sizes[next++]);
+        }
+
+        size += response.Deltas.CalculateSize(Deltas);
+        if (response.DataFreshness is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(response.DataFreshness);
+        }
+
+        return size;
+    }
+
+    private static void WriteResponse(CodedOutputStream output, CompareCorridorsResponse response, ReadOnlySpan<int> sizes)
+    {
+        if (response.Origin is not null)
+        {
+            output.WriteRawTag(10);
+            output.WriteMessage(response.Origin);
+        }
+
+        if (response.Destination is not null)
+        {
+            output.WriteRawTag(18);
+            output.WriteMessage(response.Destination);
+        }
+
+        if (response.AsOf.Length != 0)
+        {
+            output.WriteRawTag(26);
+            output.WriteString(response.AsOf);
+        }
+
+        int next = 0;
+        foreach (CorridorComparison comparison in response.Comparisons)
+        {
+            output.WriteRawTag(34);
+            output.WriteLength(sizes[next++]);
+            WriteComparison(output, comparison);
+        }
+
+        if (response.Objective != Objective.Unspecified)
+        {
+            output.WriteRawTag(40);
+            output.WriteEnum((int)response.Objective);
+        }
+
+        if (response.ScenarioId.Length != 0)
+        {
+            output.WriteRawTag(50);
+            output.WriteString(response.ScenarioId);
+        }
+
+        if (response.ScenarioVersion != 0L)
+        {
+            output.WriteRawTag(56);
+            output.WriteInt64(response.ScenarioVersion);
+        }
+
+        foreach (CorridorComparison comparison in response.BaselineComparisons)
+        {
+            output.WriteRawTag(66);
+            output.WriteLength(sizes[next++]);
+            WriteComparison(output, comparison);
+        }
+
+        response.Deltas.WriteTo(output, Deltas);
+        if (response.DataFreshness is not null)
+        {
+            output.WriteRawTag(82);
+            output.WriteMessage(response.DataFreshness);
+        }
+    }
+
+    private static int ComparisonSize(CorridorComparison comparison)
+    {
+        int size = 0;
+        if (comparison.CorridorId.Length != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(comparison.CorridorId);
+        }
+
+        if (comparison.CorridorName.Length != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(comparison.CorridorName);
+        }
+
+        if (comparison.Outcome != RouteOutcome.Unspecified)
+        {
+            size += 1 + CodedOutputStream.ComputeEnumSize((int)comparison.Outcome);
+        }
+
+        if (comparison.DistanceKm != 0D)
+        {
+            size += 1 + 8;
+        }
+
+        if (comparison.TransitDays is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(comparison.TransitDays);
+        }
+
+        if (comparison.BorderCrossings != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeInt32Size(comparison.BorderCrossings);
+        }
+
+        if (comparison.GaugeBreaks != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeInt32Size(comparison.GaugeBreaks);
+        }
+
+        if (comparison.ModeKm is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(comparison.ModeKm);
+        }
+
+        size += comparison.Countries.CalculateSize(Countries);
+        foreach (RouteLeg leg in comparison.Legs)
+        {
+            size += LengthDelimited(1, Encoded(leg).Length);
+        }
+
+        if (comparison.SanctionRisk is not null)
+        {
+            size += 1 + CodedOutputStream.ComputeMessageSize(comparison.SanctionRisk);
+        }
+
+        if (comparison.HasCo2EKg)
+        {
+            size += 1 + 8;
+        }
+
+        if (comparison.Explanation.Length != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(comparison.Explanation);
+        }
+
+        size += comparison.Reasons.CalculateSize(Reasons);
+        if (comparison.HasOpensOn)
+        {
+            size += 1 + CodedOutputStream.ComputeStringSize(comparison.OpensOn);
+        }
+
+        if (comparison.GeometryGeojson.Length != 0)
+        {
+            size += 2 + CodedOutputStream.ComputeStringSize(comparison.GeometryGeojson);
+        }
+
+        size += comparison.Notes.CalculateSize(Notes);
+        if (comparison.Co2E is not null)
+        {
+            size += 2 + CodedOutputStream.ComputeMessageSize(comparison.Co2E);
+        }
+
+        return size;
+    }
+
+    private static void WriteComparison(CodedOutputStream output, CorridorComparison comparison)
+    {
+        if (comparison.CorridorId.Length != 0)
+        {
+            output.WriteRawTag(10);
+            output.WriteString(comparison.CorridorId);
+        }
+
+        if (comparison.CorridorName.Length != 0)
+        {
+            output.WriteRawTag(18);
+            output.WriteString(comparison.CorridorName);
+        }
+
+        if (comparison.Outcome != RouteOutcome.Unspecified)
+        {
+            output.WriteRawTag(24);
+            output.WriteEnum((int)comparison.Outcome);
+        }
+
+        if (comparison.DistanceKm != 0D)
+        {
+            output.WriteRawTag(33);
+            output.WriteDouble(comparison.DistanceKm);
+        }
+
+        if (comparison.TransitDays is not null)
+        {
+            output.WriteRawTag(42);
+            output.WriteMessage(comparison.TransitDays);
+        }
+
+        if (comparison.BorderCrossings != 0)
+        {
+            output.WriteRawTag(48);
+            output.WriteInt32(comparison.BorderCrossings);
+        }
+
+        if (comparison.GaugeBreaks != 0)
+        {
+            output.WriteRawTag(56);
+            output.WriteInt32(comparison.GaugeBreaks);
+        }
+
+        if (comparison.ModeKm is not null)
+        {
+            output.WriteRawTag(66);
+            output.WriteMessage(comparison.ModeKm);
+        }
+
+        comparison.Countries.WriteTo(output, Countries);
+        foreach (RouteLeg leg in comparison.Legs)
+        {
+            output.WriteRawTag(82);
+            output.WriteBytes(Encoded(leg)); // the length, then the leg's bytes: what WriteMessage writes for it
+        }
+
+        if (comparison.SanctionRisk is not null)
+        {
+            output.WriteRawTag(90);
+            output.WriteMessage(comparison.SanctionRisk);
+        }
+
+        if (comparison.HasCo2EKg)
+        {
+            output.WriteRawTag(97);
+            output.WriteDouble(comparison.Co2EKg);
+        }
+
+        if (comparison.Explanation.Length != 0)
+        {
+            output.WriteRawTag(106);
+            output.WriteString(comparison.Explanation);
+        }
+
+        comparison.Reasons.WriteTo(output, Reasons);
+        if (comparison.HasOpensOn)
+        {
+            output.WriteRawTag(122);
+            output.WriteString(comparison.OpensOn);
+        }
+
+        if (comparison.GeometryGeojson.Length != 0)
+        {
+            output.WriteRawTag(130, 1);
+            output.WriteString(comparison.GeometryGeojson);
+        }
+
+        comparison.Notes.WriteTo(output, Notes);
+        if (comparison.Co2E is not null)
+        {
+            output.WriteRawTag(146, 1);
+            output.WriteMessage(comparison.Co2E);
+        }
+    }
+}

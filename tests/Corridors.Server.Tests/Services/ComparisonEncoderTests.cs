@@ -1,0 +1,173 @@
+extern alias LoadTool;
+
+using System.Buffers;
+using Corridors.Application.Queries;
+using Corridors.Application.Scenarios;
+using Corridors.Contracts.V1;
+using Corridors.Domain.Dataset;
+using Corridors.Domain.Dates;
+using Corridors.Domain.Geo;
+using Corridors.Domain.Network.Loading;
+using Corridors.Domain.Places;
+using Corridors.Domain.Scenarios;
+using LoadTool::Corridors.LoadTest;
+using Corridors.Server.Services;
+using Corridors.Server.Tests.Support;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Corridors.Server.Tests.Services;
+
+/// <summary>
+/// The hand-written encoder against its oracle, Google.Protobuf: the same bytes for real answers of every shape
+/// (mixed requests, masks, scenarios with their baseline and deltas, forecasts, infeasible corridors), encoded twice so
+/// that the second time the legs come from the table.
+/// </summary>
+public sealed class ComparisonEncoderTests
+{
+    private static readonly Lazy<CorridorQueries> Queries = new(() =>
+    {
+        CorridorDatasetLoadResult loaded = new CorridorDatasetLoader(Wgs84.CreateFactory()).Load(NetworkCopy.RealNetworks);
+        CorridorDataset dataset = loaded.Dataset ?? throw new InvalidOperationException(string.Join("\n", loaded.Problems));
+        var router = new Corridors.Domain.Routing.CorridorRouter(dataset, BusinessCalendar.Pinned(new DateOnly(2026, 11, 29)), Wgs84.CreateFactory());
+        return new CorridorQueries(router, new PlaceResolver(dataset.Network), QueryLimits.Default, "encoder-test");
+    });
+
+    private sealed class Payload : SerializationContext
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private int? _declared;
+
+        public byte[]? Bytes { get; private set; }
+
+        public override void SetPayloadLength(int payloadLength) => _declared = payloadLength;
+
+        public override IBufferWriter<byte> GetBufferWriter() => _buffer;
+
+        public override void Complete()
+        {
+            Assert.Equal(_declared, _buffer.WrittenCount); // the length announced is the length written
+            Bytes = _buffer.WrittenSpan.ToArray();
+        }
+    }
+
+    private static byte[] Encode(CompareCorridorsResponse response)
+    {
+        var payload = new Payload();
+        ComparisonEncoder.Write(response, payload);
+        return payload.Bytes ?? throw new InvalidOperationException("nothing written");
+    }
+
+    private static void AssertSameBytes(CompareCorridorsResponse response)
+    {
+        byte[] expected = response.ToByteArray();
+        Assert.Equal(expected, Encode(response));
+        Assert.Equal(expected, Encode(response)); // legs now from the table
+    }
+
+    private static CompareCorridorsResponse Answer(CompareCorridorsRequest request, ScenarioOverlay? scenario = null)
+    {
+        ContractResult<CompareCorridorsResponse> result = Queries.Value.CompareCorridors(request, scenario);
+        return result.Value ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.ToString())));
+    }
+
+    [Fact]
+    public void HandWrittenMessages_WriteEveryFieldTheirDescriptorsHave()
+    {
+        static int[] Numbers(MessageDescriptor descriptor) => [.. descriptor.Fields.InFieldNumberOrder().Select(f => f.FieldNumber)];
+
+        // A field added to either message must be written by ComparisonEncoder too, or answers would silently lose it.
+        Assert.Equal(ComparisonEncoder.ResponseFields, Numbers(CompareCorridorsResponse.Descriptor));
+        Assert.Equal(ComparisonEncoder.ComparisonFields, Numbers(CorridorComparison.Descriptor));
+    }
+
+    [Fact]
+    public void MixedRealAnswers_AreTheBytesGoogleProtobufWrites()
+    {
+        IReadOnlyList<CompareCorridorsRequest> requests = CompareMix.Build("xian", "duisburg", 60, seed: 7);
+        int legs = 0;
+        foreach (CompareCorridorsRequest request in requests)
+        {
+            CompareCorridorsResponse response = Answer(request);
+            legs += response.Comparisons.Sum(c => c.Legs.Count);
+            AssertSameBytes(response);
+        }
+
+        Assert.True(legs > 1_000, $"only {legs} legs in 60 answers: the mix no longer exercises the leg table");
+    }
+
+    [Theory]
+    [InlineData("comparisons.corridor_id,comparisons.transit_days,comparisons.sanction_risk.score")]
+    [InlineData("comparisons.legs.distance_km,comparisons.legs.co2e")]
+    [InlineData("origin,comparisons.legs,comparisons.geometry_geojson")]
+    public void MaskedAnswers_AreTheBytesGoogleProtobufWrites(string paths)
+    {
+        var request = new CompareCorridorsRequest { Origin = "chongqing", Destination = "hamburg", ReadMask = new FieldMask() };
+        request.ReadMask.Paths.Add(paths.Split(','));
+
+        AssertSameBytes(Answer(request));
+    }
+
+    [Theory]
+    [InlineData("red-sea-closed", "shanghai", "rotterdam", "")]
+    [InlineData("cku-open", "xian", "duisburg", "2031-06-01")]
+    [InlineData("poland-belarus-border-closed", "chengdu", "lodz", "")]
+    [InlineData("caspian-ferry-congestion", "urumqi", "piraeus", "")]
+    public void ScenarioAnswersWithTheirBaseline_AreTheBytesGoogleProtobufWrites(string scenarioId, string origin, string destination, string asOf)
+    {
+        var scenarios = new ShippedScenarios(Queries.Value.Router);
+        Assert.Null(scenarios.TryResolve(scenarioId, out ScenarioOverlay? overlay));
+        var request = new CompareCorridorsRequest
+        {
+            Origin = origin, Destination = destination, ScenarioId = scenarioId, IncludeBaseline = true,
+            Constraints = new RouteConstraints { AsOf = asOf },
+        };
+
+        CompareCorridorsResponse response = Answer(request, overlay);
+
+        Assert.NotEmpty(response.BaselineComparisons);
+        Assert.NotEmpty(response.Deltas);
+        AssertSameBytes(response);
+    }
+
+    [Fact]
+    public void ForecastAndInfeasibleCorridors_AreTheBytesGoogleProtobufWrites()
+    {
+        var request = new CompareCorridorsRequest
+        {
+            Origin = "xian", Destination = "duisburg",
+            Constraints = new RouteConstraints { AsOf = "2027-03-01", IncludePlanned = true, AvoidCountries = { "KZ" } },
+        };
+
+        CompareCorridorsResponse response = Answer(request);
+
+        Assert.Contains(response.Comparisons, c => c.Reasons.Count > 0);
+        AssertSameBytes(response);
+    }
+
+    [Fact]
+    public void AMessageWithEveryFieldSet_IsTheBytesGoogleProtobufWrites()
+    {
+        var leg = new RouteLeg { LinkId = "l", DistanceKm = 1.5, Forecast = true, ForecastOpensOn = "2030-01-01", Co2EKg = 0 };
+        var comparison = new CorridorComparison
+        {
+            CorridorId = "c", CorridorName = "C", Outcome = RouteOutcome.Found, DistanceKm = 2, TransitDays = new TransitDays { P50 = 3 },
+            BorderCrossings = 300, GaugeBreaks = -1, ModeKm = new ModeKm { Rail = 1 }, Countries = { new CountryKm { Code = "KZ", Km = 1 } },
+            Legs = { leg, leg }, SanctionRisk = new SanctionRisk { Score = 1 }, Co2EKg = 0, Explanation = "é ünïcode ✓",
+            Reasons = { new Infeasibility { Value = "RU" } }, OpensOn = "", GeometryGeojson = new string('x', 70_000),
+            Notes = { "a", "" }, Co2E = new RouteCo2e { WtwKg = 1 },
+        };
+        var response = new CompareCorridorsResponse
+        {
+            Origin = new PlaceSummary { Id = "o" }, Destination = new PlaceSummary { Id = "d" }, AsOf = "2026-11-29",
+            Comparisons = { comparison, new CorridorComparison() }, Objective = Objective.Fastest, ScenarioId = "s", ScenarioVersion = long.MaxValue,
+            BaselineComparisons = { comparison }, Deltas = { new CorridorDelta { CorridorId = "c", DeltaP50Days = 0 } },
+            DataFreshness = new DataFreshness { Stale = true },
+        };
+
+        AssertSameBytes(response);
+        AssertSameBytes(new CompareCorridorsResponse());
+    }
+}
