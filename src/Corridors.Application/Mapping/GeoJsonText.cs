@@ -35,58 +35,55 @@ public static class GeoJsonText
 
     /// <summary>
     /// The route's line, the same text as <see cref="LineString(NetTopologySuite.Geometries.LineString)"/> of
-    /// <see cref="Route.Geometry"/>, but joined from each leg's link coordinates formatted once per link and direction
+    /// <see cref="Route.Geometry"/>, but joined from each leg's link text, formatted once per link and direction,
     /// instead of formatting every number of every route: a point repeated where two legs meet (or twice in a row on
     /// one link) is written once, as the route's geometry holds it.
     /// </summary>
     public static string Route(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        int length = LineStringStart.Length + LineStringEnd.Length;
-        int points = 0;
-        foreach (string point in RoutePoints(route))
+        ReadOnlyMemory<char>[] parts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, route.Legs.Count));
+        try
         {
-            length += point.Length;
-            points++;
-        }
-
-        length += Math.Max(0, points - 1); // the commas between points
-        return string.Create(length, route, static (text, route) =>
-        {
-            LineStringStart.CopyTo(text);
-            int at = LineStringStart.Length;
-            bool first = true;
-            foreach (string point in RoutePoints(route))
+            int count = 0;
+            int length = LineStringStart.Length + LineStringEnd.Length;
+            Coordinate? last = null;
+            foreach (RouteLeg leg in route.Legs)
             {
-                if (!first)
+                LinkText link = LinkTexts.GetValue(leg.Link, static l => new LinkText(l.Geometry.Coordinates));
+                (Points points, Coordinate first, Coordinate end) = leg.Forward ? (link.Forward, link.Start, link.End) : (link.Backward, link.End, link.Start);
+                ReadOnlyMemory<char> part = last is not null && last.Equals2D(first) ? points.AfterFirst : points.All;
+                if (part.IsEmpty)
                 {
-                    text[at++] = ',';
+                    continue;
                 }
 
-                point.CopyTo(text[at..]);
-                at += point.Length;
-                first = false;
-            }
-
-            LineStringEnd.CopyTo(text[at..]);
-        });
-    }
-
-    /// <summary>The route's points as text, in order, each once (counted first, then copied: one exact-size string).</summary>
-    private static IEnumerable<string> RoutePoints(Route route)
-    {
-        Coordinate? last = null;
-        foreach (RouteLeg leg in route.Legs)
-        {
-            LinkText link = LinkTexts.GetValue(leg.Link, l => new LinkText(l.Geometry.Coordinates));
-            (string[] points, Coordinate first, Coordinate end) = leg.Forward
-                ? (link.Forward, link.Start, link.End)
-                : (link.Backward, link.End, link.Start);
-            for (int k = last is not null && last.Equals2D(first) ? 1 : 0; k < points.Length; k++)
-            {
-                yield return points[k];
+                length += part.Length + (count > 0 ? 1 : 0); // a comma before every part but the first
+                parts[count++] = part;
                 last = end;
             }
+
+            return string.Create(length, (parts, count), static (text, state) =>
+            {
+                LineStringStart.CopyTo(text);
+                int at = LineStringStart.Length;
+                for (int i = 0; i < state.count; i++)
+                {
+                    if (i > 0)
+                    {
+                        text[at++] = ',';
+                    }
+
+                    state.parts[i].Span.CopyTo(text[at..]);
+                    at += state.parts[i].Length;
+                }
+
+                LineStringEnd.CopyTo(text[at..]);
+            });
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(parts, clearArray: true);
         }
     }
 
@@ -160,13 +157,14 @@ public static class GeoJsonText
 
             Start = distinct[0];
             End = distinct[^1];
-            Forward = [.. distinct.Select(Point)];
-            Backward = [.. Forward.Reverse()];
+            string[] forward = [.. distinct.Select(Point)];
+            Forward = new Points(forward);
+            Backward = new Points([.. forward.Reverse()]);
         }
 
-        public string[] Forward { get; }
+        public Points Forward { get; }
 
-        public string[] Backward { get; }
+        public Points Backward { get; }
 
         public Coordinate Start { get; }
 
@@ -185,5 +183,22 @@ public static class GeoJsonText
 
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
+    }
+
+    /// <summary>A link's points in one direction as comma-joined text: all of them, or all but the first.</summary>
+    private sealed class Points
+    {
+        private readonly string _text;
+        private readonly int _afterFirst;
+
+        public Points(string[] points)
+        {
+            _text = string.Join(',', points);
+            _afterFirst = points.Length == 1 ? _text.Length : points[0].Length + 1;
+        }
+
+        public ReadOnlyMemory<char> All => _text.AsMemory();
+
+        public ReadOnlyMemory<char> AfterFirst => _text.AsMemory(_afterFirst);
     }
 }

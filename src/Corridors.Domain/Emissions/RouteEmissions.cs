@@ -80,11 +80,46 @@ public sealed record RouteEmissions(
     public Co2eBasis Basis => Figures.Basis;
 
     /// <summary>Every factor used, once each, in order of first use (listed on first read: only a full answer shows them).</summary>
-    public IReadOnlyList<AppliedFactor> Factors =>
-        _factors ??= [.. Legs.SelectMany(l => l.Factors).Concat(Hubs.Select(h => h.Factor)).DistinctBy(f => f.Id)];
+    public IReadOnlyList<AppliedFactor> Factors => _factors ??= DistinctFactors(Legs, Hubs);
 
     /// <summary>Derived on first read (a route used only for its cost never needs them); a race derives them twice, alike.</summary>
     private Derived Figures => _derived ??= new Derived(Legs, Hubs);
+
+    /// <summary>
+    /// The factors of the legs, then of the hubs, each id once: a few distinct factors among a hundred uses, all shared
+    /// objects, so a scan of the short list beats hashing every id.
+    /// </summary>
+    private static List<AppliedFactor> DistinctFactors(IReadOnlyList<LegEmissions> legs, IReadOnlyList<HubEmissions> hubs)
+    {
+        var distinct = new List<AppliedFactor>(8);
+        void AddOnce(AppliedFactor factor)
+        {
+            foreach (AppliedFactor known in distinct)
+            {
+                if (ReferenceEquals(known, factor) || string.Equals(known.Id, factor.Id, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            distinct.Add(factor);
+        }
+
+        for (int i = 0; i < legs.Count; i++)
+        {
+            foreach (AppliedFactor factor in legs[i].Factors)
+            {
+                AddOnce(factor);
+            }
+        }
+
+        for (int i = 0; i < hubs.Count; i++)
+        {
+            AddOnce(hubs[i].Factor);
+        }
+
+        return distinct;
+    }
 
     private sealed class Derived
     {
