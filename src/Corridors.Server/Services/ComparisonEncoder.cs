@@ -7,19 +7,20 @@ using Grpc.Core;
 namespace Corridors.Server.Services;
 
 /// <summary>
-/// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but takes each route
-/// leg's bytes from a table instead of encoding the leg again.
+/// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but takes the bytes of
+/// each route leg and CO2e factor from a table instead of encoding them again.
 /// <para>
-/// The application layer writes one message per leg and CO2e figure and shares it between every answer over that leg
-/// (<c>ResponseWriter.ToLeg</c>; messages are never modified once written), so a leg is encoded once for the life of
-/// its message. Legs are half of a full answer's bytes, and Google.Protobuf, which does not remember sizes, measures
-/// each of them once per enclosing message (answer, comparison, leg, CO2e) before writing it: that was a third of the
-/// server's time on an uncached call. Everything else is written by Google.Protobuf itself, field by field, in
-/// field-number order, as the generated code does.
+/// The application layer writes one message per leg and CO2e figure, and one per emission factor, and shares it
+/// between every answer that uses it (<c>ResponseWriter.ToLeg</c>, <c>Co2eWriter</c>; messages are never modified once
+/// written), so each is encoded once for the life of its message. Legs are half of a full answer's bytes, and
+/// Google.Protobuf, which does not remember sizes, measures each nested message once per enclosing message before
+/// writing it: that was a third of the server's time on an uncached call. Everything else is written by
+/// Google.Protobuf itself, field by field, in field-number order, as the generated code does.
 /// </para>
 /// <para>
-/// The two messages written here by hand are checked against their descriptors by the tests: a field added to
-/// <c>CorridorComparison</c> or <c>CompareCorridorsResponse</c> fails them until it is written here too.
+/// The three messages written here by hand are checked against their descriptors by the tests: a field added to
+/// <c>CompareCorridorsResponse</c>, <c>CorridorComparison</c> or <c>RouteCo2e</c> fails them until it is written here
+/// too.
 /// </para>
 /// </summary>
 internal static class ComparisonEncoder
@@ -29,20 +30,25 @@ internal static class ComparisonEncoder
 
     public static readonly IReadOnlyList<int> ComparisonFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
 
-    private static readonly ConditionalWeakTable<RouteLeg, ByteString> LegBytes = new();
+    public static readonly IReadOnlyList<int> Co2eFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+    /// <summary>Shared leg and factor messages (without tag or length), encoded on first use, kept while the message lives.</summary>
+    private static readonly ConditionalWeakTable<IMessage, ByteString> SharedBytes = new();
 
     private static readonly FieldCodec<CorridorDelta> Deltas = FieldCodec.ForMessage(Tag(9), CorridorDelta.Parser);
     private static readonly FieldCodec<CountryKm> Countries = FieldCodec.ForMessage(Tag(9), CountryKm.Parser);
     private static readonly FieldCodec<Infeasibility> Reasons = FieldCodec.ForMessage(Tag(14), Infeasibility.Parser);
     private static readonly FieldCodec<string> Notes = FieldCodec.ForString(Tag(17));
+    private static readonly FieldCodec<HubCo2e> Hubs = FieldCodec.ForMessage(Tag(6), HubCo2e.Parser);
+    private static readonly FieldCodec<string> Co2eNotes = FieldCodec.ForString(Tag(10));
 
     /// <summary>Encodes <paramref name="response"/> as the payload of <paramref name="context"/> and completes it.</summary>
     public static void Write(CompareCorridorsResponse response, SerializationContext context)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(context);
-        int count = response.Comparisons.Count + response.BaselineComparisons.Count;
-        Span<int> sizes = count <= 64 ? stackalloc int[count] : new int[count];
+        int count = 2 * (response.Comparisons.Count + response.BaselineComparisons.Count); // each comparison's size, its CO2e's
+        Span<int> sizes = count <= 128 ? stackalloc int[count] : new int[count];
         int size = ResponseSize(response, sizes);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
         try
@@ -65,15 +71,14 @@ internal static class ComparisonEncoder
         }
     }
 
-    /// <summary>The encoded leg (without tag or length), written on first use and kept while the message lives.</summary>
-    private static ByteString Encoded(RouteLeg leg) =>
-        LegBytes.GetValue(leg, static message => UnsafeByteOperations.UnsafeWrap(message.ToByteArray()));
+    private static ByteString Shared(IMessage message) =>
+        SharedBytes.GetValue(message, static m => UnsafeByteOperations.UnsafeWrap(m.ToByteArray()));
 
     private static uint Tag(int field) => WireFormat.MakeTag(field, WireFormat.WireType.LengthDelimited);
 
     private static int LengthDelimited(int tagSize, int length) => tagSize + CodedOutputStream.ComputeLengthSize(length) + length;
 
-    /// <summary>The response's size; each comparison's own size goes to <paramref name="sizes"/>, in writing order.</summary>
+    /// <summary>The response's size; each comparison's own size and its CO2e's go to <paramref name="sizes"/>, in writing order.</summary>
     private static int ResponseSize(CompareCorridorsResponse response, Span<int> sizes)
     {
         int size = 0;
@@ -95,8 +100,9 @@ internal static class ComparisonEncoder
         int next = 0;
         foreach (CorridorComparison comparison in response.Comparisons)
         {
-            sizes[next] = ComparisonSize(comparison);
-            size += LengthDelimited(1, sizes[next++]);
+            sizes[next] = ComparisonSize(comparison, out sizes[next + 1]);
+            size += LengthDelimited(1, sizes[next]);
+            next += 2;
         }
 
         if (response.Objective != Objective.Unspecified)
@@ -116,8 +122,9 @@ internal static class ComparisonEncoder
 
         foreach (CorridorComparison comparison in response.BaselineComparisons)
         {
-            sizes[next] = ComparisonSize(comparison);
-            size += LengthDelimited(1, sizes[next++]);
+            sizes[next] = ComparisonSize(comparison, out sizes[next + 1]);
+            size += LengthDelimited(1, sizes[next]);
+            next += 2;
         }
 
         size += response.Deltas.CalculateSize(Deltas);
@@ -153,8 +160,9 @@ internal static class ComparisonEncoder
         foreach (CorridorComparison comparison in response.Comparisons)
         {
             output.WriteRawTag(34);
-            output.WriteLength(sizes[next++]);
-            WriteComparison(output, comparison);
+            output.WriteLength(sizes[next]);
+            WriteComparison(output, comparison, sizes[next + 1]);
+            next += 2;
         }
 
         if (response.Objective != Objective.Unspecified)
@@ -178,8 +186,9 @@ internal static class ComparisonEncoder
         foreach (CorridorComparison comparison in response.BaselineComparisons)
         {
             output.WriteRawTag(66);
-            output.WriteLength(sizes[next++]);
-            WriteComparison(output, comparison);
+            output.WriteLength(sizes[next]);
+            WriteComparison(output, comparison, sizes[next + 1]);
+            next += 2;
         }
 
         response.Deltas.WriteTo(output, Deltas);
@@ -190,9 +199,10 @@ internal static class ComparisonEncoder
         }
     }
 
-    private static int ComparisonSize(CorridorComparison comparison)
+    private static int ComparisonSize(CorridorComparison comparison, out int co2eSize)
     {
         int size = 0;
+        co2eSize = 0;
         if (comparison.CorridorId.Length != 0)
         {
             size += 1 + CodedOutputStream.ComputeStringSize(comparison.CorridorId);
@@ -236,7 +246,7 @@ internal static class ComparisonEncoder
         size += comparison.Countries.CalculateSize(Countries);
         foreach (RouteLeg leg in comparison.Legs)
         {
-            size += LengthDelimited(1, Encoded(leg).Length);
+            size += LengthDelimited(1, Shared(leg).Length);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -268,13 +278,14 @@ internal static class ComparisonEncoder
         size += comparison.Notes.CalculateSize(Notes);
         if (comparison.Co2E is not null)
         {
-            size += 2 + CodedOutputStream.ComputeMessageSize(comparison.Co2E);
+            co2eSize = Co2eSize(comparison.Co2E);
+            size += LengthDelimited(2, co2eSize);
         }
 
         return size;
     }
 
-    private static void WriteComparison(CodedOutputStream output, CorridorComparison comparison)
+    private static void WriteComparison(CodedOutputStream output, CorridorComparison comparison, int co2eSize)
     {
         if (comparison.CorridorId.Length != 0)
         {
@@ -328,7 +339,7 @@ internal static class ComparisonEncoder
         foreach (RouteLeg leg in comparison.Legs)
         {
             output.WriteRawTag(82);
-            output.WriteBytes(Encoded(leg)); // the length, then the leg's bytes: what WriteMessage writes for it
+            output.WriteBytes(Shared(leg)); // the length, then the leg's bytes: what WriteMessage writes for it
         }
 
         if (comparison.SanctionRisk is not null)
@@ -366,7 +377,89 @@ internal static class ComparisonEncoder
         if (comparison.Co2E is not null)
         {
             output.WriteRawTag(146, 1);
-            output.WriteMessage(comparison.Co2E);
+            output.WriteLength(co2eSize);
+            WriteCo2e(output, comparison.Co2E);
         }
+    }
+
+    private static int Co2eSize(RouteCo2e co2e)
+    {
+        int size = 0;
+        size += co2e.WtwKg != 0D ? 1 + 8 : 0;
+        size += co2e.TtwKg != 0D ? 1 + 8 : 0;
+        if (co2e.Basis != Co2eBasis.Unspecified)
+        {
+            size += 1 + CodedOutputStream.ComputeEnumSize((int)co2e.Basis);
+        }
+
+        size += co2e.LineHaulWtwKg != 0D ? 1 + 8 : 0;
+        size += co2e.HubWtwKg != 0D ? 1 + 8 : 0;
+        size += co2e.Hubs.CalculateSize(Hubs);
+        foreach (Co2eFactor factor in co2e.Factors)
+        {
+            size += LengthDelimited(1, Shared(factor).Length);
+        }
+
+        size += co2e.UsesStandIns ? 1 + 1 : 0;
+        if (co2e.GridYear != 0)
+        {
+            size += 1 + CodedOutputStream.ComputeInt32Size(co2e.GridYear);
+        }
+
+        return size + co2e.Notes.CalculateSize(Co2eNotes);
+    }
+
+    private static void WriteCo2e(CodedOutputStream output, RouteCo2e co2e)
+    {
+        if (co2e.WtwKg != 0D)
+        {
+            output.WriteRawTag(9);
+            output.WriteDouble(co2e.WtwKg);
+        }
+
+        if (co2e.TtwKg != 0D)
+        {
+            output.WriteRawTag(17);
+            output.WriteDouble(co2e.TtwKg);
+        }
+
+        if (co2e.Basis != Co2eBasis.Unspecified)
+        {
+            output.WriteRawTag(24);
+            output.WriteEnum((int)co2e.Basis);
+        }
+
+        if (co2e.LineHaulWtwKg != 0D)
+        {
+            output.WriteRawTag(33);
+            output.WriteDouble(co2e.LineHaulWtwKg);
+        }
+
+        if (co2e.HubWtwKg != 0D)
+        {
+            output.WriteRawTag(41);
+            output.WriteDouble(co2e.HubWtwKg);
+        }
+
+        co2e.Hubs.WriteTo(output, Hubs);
+        foreach (Co2eFactor factor in co2e.Factors)
+        {
+            output.WriteRawTag(58);
+            output.WriteBytes(Shared(factor));
+        }
+
+        if (co2e.UsesStandIns)
+        {
+            output.WriteRawTag(64);
+            output.WriteBool(true);
+        }
+
+        if (co2e.GridYear != 0)
+        {
+            output.WriteRawTag(72);
+            output.WriteInt32(co2e.GridYear);
+        }
+
+        co2e.Notes.WriteTo(output, Co2eNotes);
     }
 }

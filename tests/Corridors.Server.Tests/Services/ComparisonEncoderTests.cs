@@ -81,6 +81,7 @@ public sealed class ComparisonEncoderTests
         // A field added to either message must be written by ComparisonEncoder too, or answers would silently lose it.
         Assert.Equal(ComparisonEncoder.ResponseFields, Numbers(CompareCorridorsResponse.Descriptor));
         Assert.Equal(ComparisonEncoder.ComparisonFields, Numbers(CorridorComparison.Descriptor));
+        Assert.Equal(ComparisonEncoder.Co2eFields, Numbers(RouteCo2e.Descriptor));
     }
 
     [Fact]
@@ -157,7 +158,12 @@ public sealed class ComparisonEncoderTests
             BorderCrossings = 300, GaugeBreaks = -1, ModeKm = new ModeKm { Rail = 1 }, Countries = { new CountryKm { Code = "KZ", Km = 1 } },
             Legs = { leg, leg }, SanctionRisk = new SanctionRisk { Score = 1 }, Co2EKg = 0, Explanation = "é ünïcode ✓",
             Reasons = { new Infeasibility { Value = "RU" } }, OpensOn = "", GeometryGeojson = new string('x', 70_000),
-            Notes = { "a", "" }, Co2E = new RouteCo2e { WtwKg = 1 },
+            Notes = { "a", "" },
+            Co2E = new RouteCo2e
+            {
+                WtwKg = 1, TtwKg = -0.0, Basis = Co2eBasis.Mixed, LineHaulWtwKg = double.NaN, HubWtwKg = 2, Hubs = { new HubCo2e { FactorId = "h" } },
+                Factors = { new Co2eFactor { Id = "f", SourceIds = { "S1" } }, new Co2eFactor() }, UsesStandIns = true, GridYear = 2024, Notes = { "n" },
+            },
         };
         var response = new CompareCorridorsResponse
         {
