@@ -37,10 +37,23 @@ public sealed partial class CorridorRouter
 
     internal SearchPath? Search(RouteQuery query, RouteConstraints constraints, bool ignoreDates, CancellationToken cancellationToken, bool ignoreClosures = false)
     {
-        SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), Ends(query), ignoreDates, ignoreClosures);
-        using SearchWorkspaceLease lease = _workspaces.Lease();
-        var search = new EdgeDijkstra(Graph, space, CostFor(query, constraints), lease.Workspace);
-        return search.Find(SearchStart.AtOrigin(Graph.NodeOf(query.Origin)), Graph.NodeOf(query.Destination), cancellationToken);
+        (int origin, int destination) = Ends(query);
+        SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), (origin, destination), ignoreDates, ignoreClosures);
+        SearchPathMemo? memo = SearchPathMemo.Keeps(query.Objective, constraints.AllowedOnly) ? space.Paths : null;
+        if (memo is not null && memo.TryGet(query.Objective, origin, destination, out SearchPath? known))
+        {
+            return known;
+        }
+
+        SearchPath? path;
+        using (SearchWorkspaceLease lease = _workspaces.Lease())
+        {
+            var search = new EdgeDijkstra(Graph, space, CostFor(query, constraints), lease.Workspace);
+            path = search.Find(SearchStart.AtOrigin(origin), destination, cancellationToken);
+        }
+
+        memo?.Add(query.Objective, origin, destination, path);
+        return path;
     }
 
     internal (int Origin, int Destination) Ends(RouteQuery query) => (Graph.NodeOf(query.Origin), Graph.NodeOf(query.Destination));

@@ -27,6 +27,9 @@ internal sealed class SearchSpace
     /// <summary><see cref="int.MaxValue"/> when uncapped.</summary>
     public int MaxBorderCrossings { get; }
 
+    /// <summary>The paths found in this space, for a space shared by <see cref="SearchSpaceCache"/>; null for one query's own.</summary>
+    public SearchPathMemo? Paths { get; private init; }
+
     public bool IsCapped => MaxBorderCrossings != int.MaxValue;
 
     /// <summary>
@@ -104,7 +107,13 @@ internal sealed class SearchSpace
         return new SearchSpace(linkAllowed, nodeAllowed, edgeAllowed, constraints.MaxBorderCrossings ?? int.MaxValue);
     }
 
-    /// <summary>This space with another border-crossing cap (the arrays are shared: they do not depend on it).</summary>
+    /// <summary>This space, uncapped, remembering the paths found in it (what the cache shares).</summary>
+    public SearchSpace Shared() => new(LinkAllowed, NodeAllowed, EdgeAllowed, int.MaxValue) { Paths = new SearchPathMemo() };
+
+    /// <summary>
+    /// This space with another border-crossing cap (the arrays are shared: they do not depend on it; the paths do, so a
+    /// capped copy remembers none).
+    /// </summary>
     public SearchSpace WithCap(int? maxBorderCrossings)
     {
         int cap = maxBorderCrossings ?? int.MaxValue;

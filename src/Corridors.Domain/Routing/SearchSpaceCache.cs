@@ -13,7 +13,8 @@ namespace Corridors.Domain.Routing;
 /// </summary>
 /// <remarks>
 /// Bounded by construction: at most (corridors + 1) × 2 × epochs spaces (the real network: 6 × 2 × about 20, some
-/// 1 KB each), created on first use, never evicted, released with the overlay. Thread-safe; two threads asking for the
+/// 1 KB each, and up to <see cref="SearchPathMemo.MaxPaths"/> paths of some 150 bytes each that were found in it),
+/// created on first use, never evicted, released with the overlay. Thread-safe; two threads asking for the
 /// same missing space may both compile it, equal results, and one is kept.
 /// </remarks>
 internal sealed class SearchSpaceCache(DateEpochs epochs)
@@ -33,7 +34,7 @@ internal sealed class SearchSpaceCache(DateEpochs epochs)
             return space;
         }
 
-        SearchSpace compiled = SearchSpace.CompileUncached(graph, constraints, overlay, ends).WithCap(null);
+        SearchSpace compiled = SearchSpace.CompileUncached(graph, constraints, overlay, ends).Shared();
         return _spaces.GetOrAdd(key, compiled);
     }
 
