@@ -11,8 +11,9 @@ namespace Corridors.Application.Mapping;
 public static class Co2eWriter
 {
     /// <summary>
-    /// Each leg's message, written once per leg figure: the estimator shares a leg's figures between routes, so the
-    /// same message serves every answer that travels that leg (answers are never modified once written).
+    /// Each kept leg figure's message, written once: the estimator shares a leg's default-payload figures between
+    /// routes, so the same message serves every answer that travels that leg (answers are never modified once
+    /// written). Another payload's figures are written for their answer alone.
     /// </summary>
     private static readonly ConditionalWeakTable<LegEmissions, V1.LegCo2e> Legs = new();
 
@@ -22,7 +23,7 @@ public static class Co2eWriter
     public static V1.LegCo2e ToLeg(LegEmissions leg)
     {
         ArgumentNullException.ThrowIfNull(leg);
-        return Legs.GetValue(leg, Write);
+        return leg.Kept ? Legs.GetValue(leg, Write) : Write(leg);
     }
 
     private static V1.LegCo2e Write(LegEmissions leg)
@@ -75,6 +76,6 @@ public static class Co2eWriter
     {
         var proto = new V1.Co2eFactor { Id = factor.Id, Value = factor.ValueText, StandIn = factor.IsStandIn };
         proto.SourceIds.Add(factor.SourceIds);
-        return proto;
+        return SharedMessages.Share(proto);
     }
 }

@@ -77,11 +77,17 @@ public static class ResponseWriter
     /// it the same way and the estimator shares its CO2e, so the same message serves every answer over that leg
     /// (answers are never modified once written). A leg is kept with up to <see cref="MessagesPerLeg"/> figures, as two
     /// routes over it may estimate it differently (the Suez and Cape routes share their Asian sea legs); a fifth
-    /// replaces the oldest.
+    /// replaces the oldest. Figures the estimator does not keep (another payload's) get a message for their answer
+    /// alone, which is neither kept nor listed as shared.
     /// </summary>
     public static V1.RouteLeg ToLeg(RouteLeg leg, LegEmissions? emissions = null)
     {
         ArgumentNullException.ThrowIfNull(leg);
+        if (emissions is { Kept: false })
+        {
+            return WriteLeg(leg, emissions);
+        }
+
         LegMessage[] known = LegMessages.TryGetValue(leg, out LegMessage[]? kept) ? kept : [];
         foreach (LegMessage entry in known)
         {
@@ -91,7 +97,7 @@ public static class ResponseWriter
             }
         }
 
-        V1.RouteLeg message = WriteLeg(leg, emissions);
+        V1.RouteLeg message = SharedMessages.Share(WriteLeg(leg, emissions));
         LegMessages.AddOrUpdate(leg, [new LegMessage(emissions, message), .. known.Take(MessagesPerLeg - 1)]);
         return message;
     }

@@ -142,7 +142,7 @@ public sealed class Co2eEstimator
             link.Mode == TransportMode.Rail && link.Traction?.On(context.AsOf) == TractionKind.Electric ? context.AsOf.Year : 0,
             link.Mode == TransportMode.Ferry ? context.Ferry : null,
             link.Mode == TransportMode.Sea ? context.Sea : null);
-        return _lines.GetOrAdd(key, static (k, state) => new CachedLine(state.Estimator.Compute(k.Link, state.Context), state.Estimator.GridOf(k.Link, state.Context)),
+        return _lines.GetOrAdd(key, static (k, state) => new CachedLine(state.Estimator.Compute(k.Link, state.Context) with { Kept = true }, state.Estimator.GridOf(k.Link, state.Context)),
             (Estimator: this, Context: context));
     }
 

@@ -42,6 +42,12 @@ public sealed record LegEmissions(
 {
     /// <summary>True when a factor is a stand-in or the traction is assumed (legs are shared, so it is derived once).</summary>
     public bool UsesStandIns { get; } = Factors.Any(f => f.IsStandIn) || TractionSourceIds.Any(s => s.StartsWith("A-", StringComparison.Ordinal));
+
+    /// <summary>
+    /// True for figures the estimator keeps and shares between routes and answers (the default payload's); false for
+    /// figures worked out for one query (another payload), which nothing should keep.
+    /// </summary>
+    public bool Kept { get; init; }
 }
 
 /// <summary>The CO2e of one hub activity for the container.</summary>

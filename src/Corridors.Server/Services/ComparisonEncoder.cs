@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using Corridors.Application.Mapping;
 using Corridors.Contracts.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -7,15 +7,16 @@ using Grpc.Core;
 namespace Corridors.Server.Services;
 
 /// <summary>
-/// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but takes the bytes of
-/// each route leg and CO2e factor from a table instead of encoding them again.
+/// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but copies the bytes of
+/// the route legs and emission factors the application layer shares between answers (<see cref="SharedMessages"/>)
+/// instead of encoding them again.
 /// <para>
-/// The application layer writes one message per leg and CO2e figure, and one per emission factor, and shares it
-/// between every answer that uses it (<c>ResponseWriter.ToLeg</c>, <c>Co2eWriter</c>; messages are never modified once
-/// written), so each is encoded once for the life of its message. Legs are half of a full answer's bytes, and
+/// A leg with its default-payload CO2e, and an emission factor, is one message shared by every answer that uses it and
+/// never modified, so it is encoded once for the life of the message. Legs are half of a full answer's bytes, and
 /// Google.Protobuf, which does not remember sizes, measures each nested message once per enclosing message before
-/// writing it: that was a third of the server's time on an uncached call. Everything else is written by
-/// Google.Protobuf itself, field by field, in field-number order, as the generated code does.
+/// writing it: that was a third of the server's time on an uncached call. Messages written for one answer (another
+/// payload's legs, a masked copy) and everything else are written by Google.Protobuf itself, field by field, in
+/// field-number order, as the generated code does.
 /// </para>
 /// <para>
 /// The three messages written here by hand are checked against their descriptors by the tests: a field added to
@@ -32,8 +33,6 @@ internal static class ComparisonEncoder
 
     public static readonly IReadOnlyList<int> Co2eFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-    /// <summary>Shared leg and factor messages (without tag or length), encoded on first use, kept while the message lives.</summary>
-    private static readonly ConditionalWeakTable<IMessage, ByteString> SharedBytes = new();
 
     private static readonly FieldCodec<CorridorDelta> Deltas = FieldCodec.ForMessage(Tag(9), CorridorDelta.Parser);
     private static readonly FieldCodec<CountryKm> Countries = FieldCodec.ForMessage(Tag(9), CountryKm.Parser);
@@ -71,8 +70,22 @@ internal static class ComparisonEncoder
         }
     }
 
-    private static ByteString Shared(IMessage message) =>
-        SharedBytes.GetValue(message, static m => UnsafeByteOperations.UnsafeWrap(m.ToByteArray()));
+    /// <summary>A nested message's size with its length: its kept bytes' when shared, else measured.</summary>
+    private static int NestedSize(IMessage message) =>
+        SharedMessages.Encoded(message) is { } bytes ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeMessageSize(message);
+
+    /// <summary>A nested message with its length (after its tag): its kept bytes when shared, else encoded.</summary>
+    private static void WriteNested(CodedOutputStream output, IMessage message)
+    {
+        if (SharedMessages.Encoded(message) is { } bytes)
+        {
+            output.WriteBytes(bytes); // the length, then the bytes: what WriteMessage writes for it
+        }
+        else
+        {
+            output.WriteMessage(message);
+        }
+    }
 
     private static uint Tag(int field) => WireFormat.MakeTag(field, WireFormat.WireType.LengthDelimited);
 
@@ -246,7 +259,7 @@ internal static class ComparisonEncoder
         size += comparison.Countries.CalculateSize(Countries);
         foreach (RouteLeg leg in comparison.Legs)
         {
-            size += LengthDelimited(1, Shared(leg).Length);
+            size += 1 + NestedSize(leg);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -339,7 +352,7 @@ internal static class ComparisonEncoder
         foreach (RouteLeg leg in comparison.Legs)
         {
             output.WriteRawTag(82);
-            output.WriteBytes(Shared(leg)); // the length, then the leg's bytes: what WriteMessage writes for it
+            WriteNested(output, leg);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -397,7 +410,7 @@ internal static class ComparisonEncoder
         size += co2e.Hubs.CalculateSize(Hubs);
         foreach (Co2eFactor factor in co2e.Factors)
         {
-            size += LengthDelimited(1, Shared(factor).Length);
+            size += 1 + NestedSize(factor);
         }
 
         size += co2e.UsesStandIns ? 1 + 1 : 0;
@@ -445,7 +458,7 @@ internal static class ComparisonEncoder
         foreach (Co2eFactor factor in co2e.Factors)
         {
             output.WriteRawTag(58);
-            output.WriteBytes(Shared(factor));
+            WriteNested(output, factor);
         }
 
         if (co2e.UsesStandIns)

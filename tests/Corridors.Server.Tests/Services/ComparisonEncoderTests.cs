@@ -1,6 +1,7 @@
 extern alias LoadTool;
 
 using System.Buffers;
+using Corridors.Application.Mapping;
 using Corridors.Application.Queries;
 using Corridors.Application.Scenarios;
 using Corridors.Contracts.V1;
@@ -22,8 +23,8 @@ namespace Corridors.Server.Tests.Services;
 
 /// <summary>
 /// The hand-written encoder against its oracle, Google.Protobuf: the same bytes for real answers of every shape
-/// (mixed requests, masks, scenarios with their baseline and deltas, forecasts, infeasible corridors), encoded twice so
-/// that the second time the legs come from the table.
+/// (mixed requests, another payload, masks, scenarios with their baseline and deltas, forecasts, infeasible corridors),
+/// encoded twice so that the second time the shared legs' and factors' bytes are the ones kept.
 /// </summary>
 public sealed class ComparisonEncoderTests
 {
@@ -97,6 +98,22 @@ public sealed class ComparisonEncoderTests
         }
 
         Assert.True(legs > 1_000, $"only {legs} legs in 60 answers: the mix no longer exercises the leg table");
+    }
+
+    [Fact]
+    public void SharedLegsAreCopied_AnotherPayloadsLegsEncoded_BothTheBytesGoogleProtobufWrites()
+    {
+        CompareCorridorsResponse standard = Answer(new CompareCorridorsRequest { Origin = "xian", Destination = "duisburg" });
+        CompareCorridorsResponse light = Answer(new CompareCorridorsRequest
+        {
+            Origin = "xian", Destination = "duisburg", Constraints = new RouteConstraints { PayloadTonnes = 7.5 },
+        });
+
+        Assert.All(standard.Comparisons.SelectMany(c => c.Legs), leg => Assert.NotNull(SharedMessages.Encoded(leg)));
+        Assert.All(light.Comparisons.SelectMany(c => c.Legs), leg => Assert.Null(SharedMessages.Encoded(leg))); // written for that answer alone
+        Assert.All(light.Comparisons.SelectMany(c => c.Co2E.Factors), factor => Assert.NotNull(SharedMessages.Encoded(factor)));
+        AssertSameBytes(standard);
+        AssertSameBytes(light);
     }
 
     [Theory]
