@@ -23,8 +23,12 @@ public static class ResponseWriter
 
     private static readonly ConditionalWeakTable<RouteLeg, LegMessage[]> LegMessages = new();
 
-    /// <summary>Messages kept per leg: one per CO2e figure it is seen with (routes sharing a leg may differ in CO2e).</summary>
-    private const int MessagesPerLeg = 4;
+    /// <summary>
+    /// Messages kept per leg: one per CO2e figure it is seen with. Routes sharing a leg may differ in CO2e (each route's
+    /// sea context), and the estimator keeps an electric rail leg's figures per year of the as-of date (its grid year):
+    /// 2014–2040 is 27 years, so a mix of dates keeps finding its messages. Some 400 bytes each.
+    /// </summary>
+    private const int MessagesPerLeg = 32;
 
     private sealed record LegMessage(LegEmissions? Emissions, V1.RouteLeg Message);
 
@@ -76,9 +80,9 @@ public static class ResponseWriter
     /// A leg's message, written once per leg and CO2e figure: the router shares a leg between the routes that travel
     /// it the same way and the estimator shares its CO2e, so the same message serves every answer over that leg
     /// (answers are never modified once written). A leg is kept with up to <see cref="MessagesPerLeg"/> figures, as two
-    /// routes over it may estimate it differently (the Suez and Cape routes share their Asian sea legs); a fifth
-    /// replaces the oldest. Figures the estimator does not keep (another payload's) get a message for their answer
-    /// alone, which is neither kept nor listed as shared.
+    /// routes over it may estimate it differently (the Suez and Cape routes share their Asian sea legs) and so may two
+    /// dates; one more replaces the oldest. Figures the estimator does not keep (another payload's) get a message for
+    /// their answer alone, which is neither kept nor listed as shared.
     /// </summary>
     public static V1.RouteLeg ToLeg(RouteLeg leg, LegEmissions? emissions = null)
     {
