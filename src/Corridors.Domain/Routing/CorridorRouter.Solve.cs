@@ -39,7 +39,7 @@ public sealed partial class CorridorRouter
     {
         (int origin, int destination) = Ends(query);
         SearchSpace space = SearchSpace.Compile(Graph, constraints, OverlayOf(query), (origin, destination), ignoreDates, ignoreClosures);
-        SearchPathMemo? memo = SearchPathMemo.Keeps(query.Objective, constraints.AllowedOnly) ? space.Paths : null;
+        SearchPathMemo? memo = RemembersPaths && SearchPathMemo.Keeps(query.Objective, constraints.AllowedOnly) ? space.Paths : null;
         if (memo is not null && memo.TryGet(query.Objective, origin, destination, out SearchPath? known))
         {
             return known;

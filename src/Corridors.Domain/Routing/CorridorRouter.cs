@@ -25,6 +25,12 @@ public sealed partial class CorridorRouter
     private readonly GeometryFactory _geometryFactory;
     private readonly SearchWorkspacePool _workspaces;
 
+    /// <summary>
+    /// Whether the paths found in shared search spaces are remembered (<see cref="SearchPathMemo"/>; the default, as
+    /// served). Off, every query runs its searches: what the benchmarks compare with QuikGraph, and the tests' oracle.
+    /// </summary>
+    public bool RemembersPaths { get; init; } = true;
+
     public CorridorRouter(CorridorDataset dataset, BusinessCalendar calendar, GeometryFactory geometryFactory)
     {
         ArgumentNullException.ThrowIfNull(dataset);

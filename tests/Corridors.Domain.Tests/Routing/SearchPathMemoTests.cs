@@ -74,6 +74,26 @@ public sealed class SearchPathMemoTests
     }
 
     [Fact]
+    public void ARouterThatDoesNotRememberPaths_SearchesEveryTime_AndFindsTheSamePath()
+    {
+        CorridorRouter remembering = Real.Value;
+        var searching = new CorridorRouter(remembering.Dataset, Corridors.Domain.Dates.BusinessCalendar.Pinned(new DateOnly(2026, 11, 29)), Corridors.Domain.Geo.Wgs84.CreateFactory())
+        {
+            RemembersPaths = false,
+        };
+        RouteQuery query = RouterFactory.Query("xian", "duisburg", constraints: new RouteConstraints { AsOf = new DateOnly(2026, 11, 29) });
+
+        SearchPath first = searching.Search(query, query.Constraints, ignoreDates: false, CancellationToken.None)!;
+        SearchPath second = searching.Search(query, query.Constraints, ignoreDates: false, CancellationToken.None)!;
+        SearchPath remembered = remembering.Search(query, query.Constraints, ignoreDates: false, CancellationToken.None)!;
+
+        Assert.NotSame(first, second);
+        Assert.Equal(first.Edges, second.Edges);
+        Assert.Equal(first.Edges, remembered.Edges);
+        Assert.Same(remembered, remembering.Search(query, query.Constraints, ignoreDates: false, CancellationToken.None));
+    }
+
+    [Fact]
     public void AFullMemo_IsEmptied_NotGrownPastItsBound()
     {
         var memo = new SearchPathMemo();
