@@ -26,13 +26,12 @@ namespace Corridors.Server.Services;
 /// </summary>
 internal static class ComparisonEncoder
 {
-    /// <summary>Field numbers of the two messages this class writes by hand, as the tests check them.</summary>
+    /// <summary>Field numbers of the three messages this class writes by hand, as the tests check them against the descriptors.</summary>
     public static readonly IReadOnlyList<int> ResponseFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     public static readonly IReadOnlyList<int> ComparisonFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
 
     public static readonly IReadOnlyList<int> Co2eFields = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
 
     private static readonly FieldCodec<CorridorDelta> Deltas = FieldCodec.ForMessage(Tag(9), CorridorDelta.Parser);
     private static readonly FieldCodec<CountryKm> Countries = FieldCodec.ForMessage(Tag(9), CountryKm.Parser);
