@@ -175,6 +175,20 @@ public sealed class SanctionsCatalog
         Operators = [.. operators.OrderBy(o => o.Name, StringComparer.Ordinal)];
         Measures = [.. measures.OrderBy(m => m.Id, StringComparer.Ordinal)];
         _regimes = Regimes.ToDictionary(r => r.Id);
+        _changeDays = [.. Measures.SelectMany(m => m.EffectiveTo is { } to ? new[] { m.EffectiveFrom, to } : [m.EffectiveFrom]).Distinct().Order()];
+    }
+
+    /// <summary>Every day a measure enters into force or ceases to apply, ascending.</summary>
+    private readonly DateOnly[] _changeDays;
+
+    /// <summary>
+    /// The in-force epoch of a date: how many change days fall on or before it. Two dates with the same epoch have the
+    /// same measures in force (<see cref="Measure.IsInForceOn"/> turns only on a change day).
+    /// </summary>
+    public int InForceEpochOf(DateOnly date)
+    {
+        int found = Array.BinarySearch(_changeDays, date);
+        return found >= 0 ? found + 1 : ~found;
     }
 
     public DataCoverage Coverage { get; }

@@ -34,15 +34,21 @@ public sealed record Perspective
     public bool Equals(Perspective? other) =>
         other is not null && Cargo == other.Cargo && AsOf == other.AsOf && HsCode == other.HsCode && Regimes.SetEquals(other.Regimes);
 
-    public override int GetHashCode()
-    {
-        int regimes = 0; // a set: each regime its own bit, in any order, without building a string
-        foreach (Regime regime in Regimes)
-        {
-            regimes |= 1 << (int)regime;
-        }
+    public override int GetHashCode() => HashCode.Combine(Cargo, AsOf, HsCode, RegimeBits);
 
-        return HashCode.Combine(Cargo, AsOf, HsCode, regimes);
+    /// <summary>The regimes as a set of bits, one per regime: equal sets, equal bits, without building a string.</summary>
+    internal int RegimeBits
+    {
+        get
+        {
+            int bits = 0;
+            foreach (Regime regime in Regimes)
+            {
+                bits |= 1 << (int)regime;
+            }
+
+            return bits;
+        }
     }
 }
 

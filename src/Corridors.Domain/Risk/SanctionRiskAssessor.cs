@@ -34,16 +34,19 @@ public sealed class SanctionRiskAssessor
     public const double HighFromScore = 50.0;
     public const double SevereFromScore = 75.0;
 
-    /// <summary>At most this many exposure models are kept (one per perspective and pair of countries).</summary>
+    /// <summary>At most this many exposure models are kept (one per shipper, in-force epoch and pair of countries).</summary>
     private const int MaxModels = 4096;
 
     private MeasureFootprints? _footprints;
 
     /// <summary>
-    /// The measures that apply, per perspective (date, regimes, cargo) and origin and destination country: the same for
-    /// every route of a query and every query alike, so made once rather than for each route.
+    /// The measures that apply, per shipper (regimes, cargo, HS code), in-force epoch of the date, and origin and
+    /// destination country: the same for every route of a query and every query alike, and for every date between two
+    /// days on which a measure enters into force or ceases to apply, so made once rather than for each route or date.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Perspective, string, string), ExposureModel> _models = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ModelKey, ExposureModel> _models = new();
+
+    private readonly record struct ModelKey(int Regimes, CargoClass Cargo, HsCode? HsCode, int InForceEpoch, string Origin, string Destination);
 
     public SanctionRiskAssessor(SanctionsCatalog catalog)
     {
@@ -308,7 +311,7 @@ public sealed class SanctionRiskAssessor
         return new SanctionExposureCost(graph, Model(perspective, from, to), prohibited);
     }
 
-    private ExposureModel Model(Perspective perspective, Place origin, Place destination)
+    internal ExposureModel Model(Perspective perspective, Place origin, Place destination)
     {
         ArgumentNullException.ThrowIfNull(perspective);
         if (perspective.AsOf < Catalog.Coverage.From)
@@ -317,7 +320,8 @@ public sealed class SanctionRiskAssessor
                 $"The measures are collected from {Catalog.Coverage.From:yyyy-MM-dd}; validate the as-of date with AsOfRange first.");
         }
 
-        var key = (perspective, origin.CountryCode, destination.CountryCode);
+        var key = new ModelKey(
+            perspective.RegimeBits, perspective.Cargo, perspective.HsCode, Catalog.InForceEpochOf(perspective.AsOf), origin.CountryCode, destination.CountryCode);
         if (_models.TryGetValue(key, out ExposureModel? known))
         {
             return known;
@@ -325,7 +329,7 @@ public sealed class SanctionRiskAssessor
 
         if (_models.Count >= MaxModels)
         {
-            _models.Clear(); // bounded: callers may ask for any date; the models are cheap to rebuild, just not per route
+            _models.Clear(); // bounded: callers may ask for any shipper and pair; the models are cheap to rebuild, just not per route
         }
 
         return _models.GetOrAdd(key, new ExposureModel(Catalog, perspective, origin.CountryCode, destination.CountryCode));
