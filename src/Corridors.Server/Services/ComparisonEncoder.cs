@@ -40,32 +40,32 @@ internal static class ComparisonEncoder
     private static readonly FieldCodec<HubCo2e> Hubs = FieldCodec.ForMessage(Tag(6), HubCo2e.Parser);
     private static readonly FieldCodec<string> Co2eNotes = FieldCodec.ForString(Tag(10));
 
-    /// <summary>Encodes <paramref name="response"/> as the payload of <paramref name="context"/> and completes it.</summary>
+    /// <summary>
+    /// Encodes <paramref name="response"/> as the payload of <paramref name="context"/>, straight into the transport's
+    /// buffer, and completes it.
+    /// </summary>
     public static void Write(CompareCorridorsResponse response, SerializationContext context)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(context);
         int count = 2 * (response.Comparisons.Count + response.BaselineComparisons.Count); // each comparison's size, its CO2e's
-        Span<int> sizes = count <= 128 ? stackalloc int[count] : new int[count];
-        int size = ResponseSize(response, sizes);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+        int[] sizes = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            var output = new CodedOutputStream(buffer);
-            WriteResponse(output, response, sizes);
-            output.Flush();
-            if (output.Position != size)
+            int size = ResponseSize(response, sizes);
+            context.SetPayloadLength(size);
+            var output = new CountingWriter(context.GetBufferWriter());
+            new Body(response, sizes).WriteTo(output);
+            if (output.Written != size)
             {
-                throw new InvalidOperationException($"CompareCorridorsResponse measured {size} bytes but wrote {output.Position}.");
+                throw new InvalidOperationException($"CompareCorridorsResponse measured {size} bytes but wrote {output.Written}.");
             }
 
-            context.SetPayloadLength(size);
-            context.GetBufferWriter().Write(buffer.AsSpan(0, size));
             context.Complete();
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(sizes);
         }
     }
 
@@ -74,7 +74,7 @@ internal static class ComparisonEncoder
         SharedMessages.Encoded(message) is { } bytes ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeMessageSize(message);
 
     /// <summary>A nested message with its length (after its tag): its kept bytes when shared, else encoded.</summary>
-    private static void WriteNested(CodedOutputStream output, IMessage message)
+    private static void WriteNested(ref WriteContext output, IMessage message)
     {
         if (SharedMessages.Encoded(message) is { } bytes)
         {
@@ -148,7 +148,7 @@ internal static class ComparisonEncoder
         return size;
     }
 
-    private static void WriteResponse(CodedOutputStream output, CompareCorridorsResponse response, ReadOnlySpan<int> sizes)
+    private static void WriteResponse(ref WriteContext output, CompareCorridorsResponse response, ReadOnlySpan<int> sizes)
     {
         if (response.Origin is not null)
         {
@@ -173,7 +173,7 @@ internal static class ComparisonEncoder
         {
             output.WriteRawTag(34);
             output.WriteLength(sizes[next]);
-            WriteComparison(output, comparison, sizes[next + 1]);
+            WriteComparison(ref output, comparison, sizes[next + 1]);
             next += 2;
         }
 
@@ -199,11 +199,11 @@ internal static class ComparisonEncoder
         {
             output.WriteRawTag(66);
             output.WriteLength(sizes[next]);
-            WriteComparison(output, comparison, sizes[next + 1]);
+            WriteComparison(ref output, comparison, sizes[next + 1]);
             next += 2;
         }
 
-        response.Deltas.WriteTo(output, Deltas);
+        response.Deltas.WriteTo(ref output, Deltas);
         if (response.DataFreshness is not null)
         {
             output.WriteRawTag(82);
@@ -297,7 +297,7 @@ internal static class ComparisonEncoder
         return size;
     }
 
-    private static void WriteComparison(CodedOutputStream output, CorridorComparison comparison, int co2eSize)
+    private static void WriteComparison(ref WriteContext output, CorridorComparison comparison, int co2eSize)
     {
         if (comparison.CorridorId.Length != 0)
         {
@@ -347,11 +347,11 @@ internal static class ComparisonEncoder
             output.WriteMessage(comparison.ModeKm);
         }
 
-        comparison.Countries.WriteTo(output, Countries);
+        comparison.Countries.WriteTo(ref output, Countries);
         foreach (RouteLeg leg in comparison.Legs)
         {
             output.WriteRawTag(82);
-            WriteNested(output, leg);
+            WriteNested(ref output, leg);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -372,7 +372,7 @@ internal static class ComparisonEncoder
             output.WriteString(comparison.Explanation);
         }
 
-        comparison.Reasons.WriteTo(output, Reasons);
+        comparison.Reasons.WriteTo(ref output, Reasons);
         if (comparison.HasOpensOn)
         {
             output.WriteRawTag(122);
@@ -385,12 +385,12 @@ internal static class ComparisonEncoder
             output.WriteString(comparison.GeometryGeojson);
         }
 
-        comparison.Notes.WriteTo(output, Notes);
+        comparison.Notes.WriteTo(ref output, Notes);
         if (comparison.Co2E is not null)
         {
             output.WriteRawTag(146, 1);
             output.WriteLength(co2eSize);
-            WriteCo2e(output, comparison.Co2E);
+            WriteCo2e(ref output, comparison.Co2E);
         }
     }
 
@@ -421,7 +421,7 @@ internal static class ComparisonEncoder
         return size + co2e.Notes.CalculateSize(Co2eNotes);
     }
 
-    private static void WriteCo2e(CodedOutputStream output, RouteCo2e co2e)
+    private static void WriteCo2e(ref WriteContext output, RouteCo2e co2e)
     {
         if (co2e.WtwKg != 0D)
         {
@@ -453,11 +453,11 @@ internal static class ComparisonEncoder
             output.WriteDouble(co2e.HubWtwKg);
         }
 
-        co2e.Hubs.WriteTo(output, Hubs);
+        co2e.Hubs.WriteTo(ref output, Hubs);
         foreach (Co2eFactor factor in co2e.Factors)
         {
             output.WriteRawTag(58);
-            WriteNested(output, factor);
+            WriteNested(ref output, factor);
         }
 
         if (co2e.UsesStandIns)
@@ -472,6 +472,41 @@ internal static class ComparisonEncoder
             output.WriteInt32(co2e.GridYear);
         }
 
-        co2e.Notes.WriteTo(output, Co2eNotes);
+        co2e.Notes.WriteTo(ref output, Co2eNotes);
+    }
+
+    /// <summary>
+    /// The response as a message Google.Protobuf writes to a buffer writer (<see cref="MessageExtensions.WriteTo(IMessage, IBufferWriter{byte})"/>
+    /// hands <see cref="IBufferMessage"/>s its write context): only writing is implemented.
+    /// </summary>
+    private sealed class Body(CompareCorridorsResponse response, int[] sizes) : IBufferMessage
+    {
+        public Google.Protobuf.Reflection.MessageDescriptor Descriptor => CompareCorridorsResponse.Descriptor;
+
+        public void InternalWriteTo(ref WriteContext ctx) => WriteResponse(ref ctx, response, sizes);
+
+        public void InternalMergeFrom(ref ParseContext ctx) => throw new NotSupportedException("The encoder only writes.");
+
+        public void MergeFrom(CodedInputStream input) => throw new NotSupportedException("The encoder only writes.");
+
+        public void WriteTo(CodedOutputStream output) => throw new NotSupportedException("Written through a buffer writer only.");
+
+        public int CalculateSize() => throw new NotSupportedException("Measured by the encoder.");
+    }
+
+    /// <summary>The transport's buffer writer, counting the bytes written to it.</summary>
+    private sealed class CountingWriter(IBufferWriter<byte> inner) : IBufferWriter<byte>
+    {
+        public long Written { get; private set; }
+
+        public void Advance(int count)
+        {
+            inner.Advance(count);
+            Written += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
     }
 }

@@ -36,9 +36,10 @@ public sealed class ComparisonEncoderTests
         return new CorridorQueries(router, new PlaceResolver(dataset.Network), QueryLimits.Default, "encoder-test");
     });
 
-    private sealed class Payload : SerializationContext
+    /// <summary>A payload whose writer hands out spans of at most <paramref name="spanBytes"/>, as a pipe hands out its segments.</summary>
+    private sealed class Payload(int spanBytes) : SerializationContext
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly SmallSpans _buffer = new(spanBytes);
         private int? _declared;
 
         public byte[]? Bytes { get; private set; }
@@ -49,16 +50,34 @@ public sealed class ComparisonEncoderTests
 
         public override void Complete()
         {
-            Assert.Equal(_declared, _buffer.WrittenCount); // the length announced is the length written
-            Bytes = _buffer.WrittenSpan.ToArray();
+            Assert.Equal(_declared, _buffer.Written.WrittenCount); // the length announced is the length written
+            Bytes = _buffer.Written.WrittenSpan.ToArray();
         }
     }
 
+    private sealed class SmallSpans(int spanBytes) : IBufferWriter<byte>
+    {
+        public ArrayBufferWriter<byte> Written { get; } = new();
+
+        public void Advance(int count) => Written.Advance(count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Written.GetMemory(spanBytes)[..spanBytes];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Written.GetSpan(spanBytes)[..spanBytes];
+    }
+
+    /// <summary>The encoder's bytes, the same whether the transport's buffer is one span, a pipe's 4 KB segments or 7-byte scraps.</summary>
     private static byte[] Encode(CompareCorridorsResponse response)
     {
-        var payload = new Payload();
-        ComparisonEncoder.Write(response, payload);
-        return payload.Bytes ?? throw new InvalidOperationException("nothing written");
+        byte[][] written = [.. new[] { 1 << 20, 4096, 7 }.Select(spanBytes =>
+        {
+            var payload = new Payload(spanBytes);
+            ComparisonEncoder.Write(response, payload);
+            return payload.Bytes ?? throw new InvalidOperationException("nothing written");
+        })];
+        Assert.Equal(written[0], written[1]);
+        Assert.Equal(written[0], written[2]);
+        return written[0];
     }
 
     private static void AssertSameBytes(CompareCorridorsResponse response)
