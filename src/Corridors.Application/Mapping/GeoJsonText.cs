@@ -20,6 +20,11 @@ public static class GeoJsonText
     /// <summary>Each link's coordinates as text, formatted once per loaded link (links live as long as their network).</summary>
     private static readonly ConditionalWeakTable<Link, LinkText> LinkTexts = new();
 
+    /// <summary>Routes' lines kept, some 3 KB each: 1,024 are a few megabytes.</summary>
+    public const int MaxKeptLines = 1024;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<LegPath, string> KeptLines = new();
+
     /// <summary><c>{"type":"LineString","coordinates":[[lon,lat],…]}</c>.</summary>
     public static string LineString(LineString line)
     {
@@ -38,17 +43,41 @@ public static class GeoJsonText
     /// <see cref="Route.Geometry"/>, but joined from each leg's link text, formatted once per link and direction,
     /// instead of formatting every number of every route: a point repeated where two legs meet (or twice in a row on
     /// one link) is written once, as the route's geometry holds it.
+    /// <para>
+    /// The text depends on the legs alone, and the router shares a leg between the routes that travel it the same way,
+    /// so it is kept per sequence of legs (<see cref="MaxKeptLines"/> at most, emptied when full): every answer over the
+    /// same path — any date, shipper or payload — gets the same string, listed in <see cref="SharedMessages"/> so a
+    /// transport can keep its UTF-8 bytes too.
+    /// </para>
     /// </summary>
     public static string Route(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        ReadOnlyMemory<char>[] parts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, route.Legs.Count));
+        var path = new LegPath(route.Legs);
+        if (KeptLines.TryGetValue(path, out string? kept))
+        {
+            return kept;
+        }
+
+        if (KeptLines.Count >= MaxKeptLines)
+        {
+            KeptLines.Clear();
+        }
+
+        string line = SharedMessages.ShareText(Join(route.Legs));
+        KeptLines.TryAdd(path.Copy(), line);
+        return line;
+    }
+
+    private static string Join(IReadOnlyList<RouteLeg> legs)
+    {
+        ReadOnlyMemory<char>[] parts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, legs.Count));
         try
         {
             int count = 0;
             int length = LineStringStart.Length + LineStringEnd.Length;
             Coordinate? last = null;
-            foreach (RouteLeg leg in route.Legs)
+            foreach (RouteLeg leg in legs)
             {
                 LinkText link = LinkTexts.GetValue(leg.Link, static l => new LinkText(l.Geometry.Coordinates));
                 (Points points, Coordinate first, Coordinate end) = leg.Forward ? (link.Forward, link.Start, link.End) : (link.Backward, link.End, link.Start);
@@ -200,5 +229,48 @@ public static class GeoJsonText
         public ReadOnlyMemory<char> All => _text.AsMemory();
 
         public ReadOnlyMemory<char> AfterFirst => _text.AsMemory(_afterFirst);
+    }
+
+    /// <summary>A route's legs as a key: equal when they are the same leg objects in the same order.</summary>
+    private readonly struct LegPath(IReadOnlyList<RouteLeg> legs) : IEquatable<LegPath>
+    {
+        private readonly int _hash = HashOf(legs);
+
+        public LegPath Copy() => new(legs.ToArray());
+
+        public bool Equals(LegPath other)
+        {
+            if (_hash != other._hash || legs.Count != other.Legs.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < legs.Count; i++)
+            {
+                if (!ReferenceEquals(legs[i], other.Legs[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is LegPath other && Equals(other);
+
+        public override int GetHashCode() => _hash;
+
+        private IReadOnlyList<RouteLeg> Legs => legs;
+
+        private static int HashOf(IReadOnlyList<RouteLeg> legs)
+        {
+            var hash = new HashCode();
+            for (int i = 0; i < legs.Count; i++)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(legs[i]));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

@@ -8,8 +8,8 @@ namespace Corridors.Server.Services;
 
 /// <summary>
 /// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but copies the bytes of
-/// the route legs and emission factors the application layer shares between answers (<see cref="SharedMessages"/>)
-/// instead of encoding them again.
+/// the route legs, emission factors and route lines the application layer shares between answers
+/// (<see cref="SharedMessages"/>) instead of encoding them again.
 /// <para>
 /// A leg with its default-payload CO2e, and an emission factor, is one message shared by every answer that uses it and
 /// never modified, so it is encoded once for the life of the message. Legs are half of a full answer's bytes, and
@@ -83,6 +83,23 @@ internal static class ComparisonEncoder
         else
         {
             output.WriteMessage(message);
+        }
+    }
+
+    /// <summary>A string field's size with its length: its kept UTF-8 bytes' when shared, else measured.</summary>
+    private static int TextSize(string text) =>
+        SharedMessages.EncodedText(text) is { } bytes ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeStringSize(text);
+
+    /// <summary>A string with its length (after its tag): its kept UTF-8 bytes when shared, else encoded.</summary>
+    private static void WriteText(ref WriteContext output, string text)
+    {
+        if (SharedMessages.EncodedText(text) is { } bytes)
+        {
+            output.WriteBytes(bytes); // the length, then the bytes: what WriteString writes for it
+        }
+        else
+        {
+            output.WriteString(text);
         }
     }
 
@@ -284,7 +301,7 @@ internal static class ComparisonEncoder
 
         if (comparison.GeometryGeojson.Length != 0)
         {
-            size += 2 + CodedOutputStream.ComputeStringSize(comparison.GeometryGeojson);
+            size += 2 + TextSize(comparison.GeometryGeojson);
         }
 
         size += comparison.Notes.CalculateSize(Notes);
@@ -382,7 +399,7 @@ internal static class ComparisonEncoder
         if (comparison.GeometryGeojson.Length != 0)
         {
             output.WriteRawTag(130, 1);
-            output.WriteString(comparison.GeometryGeojson);
+            WriteText(ref output, comparison.GeometryGeojson);
         }
 
         comparison.Notes.WriteTo(ref output, Notes);

@@ -58,4 +58,30 @@ public sealed class GeoJsonTextTests
         Assert.InRange(coordinates[0][0].GetDouble(), 108.5, 109.5); // Xi'an: about 109° E, 34.3° N
         Assert.InRange(coordinates[0][1].GetDouble(), 34.0, 34.6);
     }
+
+    [Fact]
+    public void RouteText_IsKeptPerPath_AndSharedWithItsUtf8Bytes()
+    {
+        Route Northern(string asOf, Domain.Risk.Regime[] regimes) =>
+            RealNetwork.Router.Compare(new RouteQuery
+            {
+                Origin = new PlaceId("xian"),
+                Destination = new PlaceId("duisburg"),
+                Constraints = new RouteConstraints { AsOf = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture) },
+                Regimes = new HashSet<Domain.Risk.Regime>(regimes),
+            }).Value!.Comparisons.Single(c => c.Corridor.Id.Value == "northern").Answer.Route!;
+
+        Route first = Northern("2026-11-29", [Domain.Risk.Regime.EU]);
+        Route otherDayAndShipper = Northern("2026-12-01", []);
+        Route middle = RealNetwork.Router.Compare(new RouteQuery { Origin = new PlaceId("xian"), Destination = new PlaceId("duisburg"), Constraints = new RouteConstraints { AsOf = RealNetwork.ReviewDay } })
+            .Value!.Comparisons.Single(c => c.Corridor.Id.Value == "middle").Answer.Route!;
+
+        Assert.Equal(first.Legs, otherDayAndShipper.Legs); // the same path, the same leg objects
+        string text = GeoJsonText.Route(first);
+        Assert.Same(text, GeoJsonText.Route(otherDayAndShipper));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), SharedMessages.EncodedText(text)!.ToByteArray());
+        Assert.NotEqual(text, GeoJsonText.Route(middle));
+        Assert.Equal(GeoJsonText.LineString(middle.Geometry), GeoJsonText.Route(middle));
+        Assert.Null(SharedMessages.EncodedText(new string(text.AsSpan()))); // an equal string written elsewhere is not listed
+    }
 }
