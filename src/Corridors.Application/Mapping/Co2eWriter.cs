@@ -17,6 +17,9 @@ public static class Co2eWriter
     /// </summary>
     private static readonly ConditionalWeakTable<LegEmissions, V1.LegCo2e> Legs = new();
 
+    /// <summary>Each kept hub figure's message, written once and shared, as the legs' (another payload's are written per answer).</summary>
+    private static readonly ConditionalWeakTable<HubEmissions, V1.HubCo2e> HubMessages = new();
+
     /// <summary>Each applied factor's message, written once: the estimator keeps its factors for the network's life.</summary>
     private static readonly ConditionalWeakTable<AppliedFactor, V1.Co2eFactor> Factors = new();
 
@@ -54,15 +57,11 @@ public static class Co2eWriter
             UsesStandIns = emissions.UsesStandIns,
             GridYear = emissions.GridYear,
         };
-        proto.Hubs.Add(emissions.Hubs.Select(h => new V1.HubCo2e
+        foreach (HubEmissions hub in emissions.Hubs)
         {
-            Place = ResponseWriter.ToRef(h.Place),
-            Kind = EnumMapping.ToProto(h.Kind),
-            WtwKg = ResponseWriter.Round(h.WtwKg),
-            TtwKg = ResponseWriter.Round(h.TtwKg),
-            FactorId = h.Factor.Id,
-            StandIn = h.Factor.IsStandIn,
-        }));
+            proto.Hubs.Add(hub.Kept ? HubMessages.GetValue(hub, static h => SharedMessages.Share(Write(h))) : Write(hub));
+        }
+
         foreach (AppliedFactor factor in emissions.Factors)
         {
             proto.Factors.Add(Factors.GetValue(factor, ToProto));
@@ -71,6 +70,16 @@ public static class Co2eWriter
         proto.Notes.Add(emissions.Notes);
         return proto;
     }
+
+    private static V1.HubCo2e Write(HubEmissions hub) => new()
+    {
+        Place = ResponseWriter.ToRef(hub.Place),
+        Kind = EnumMapping.ToProto(hub.Kind),
+        WtwKg = ResponseWriter.Round(hub.WtwKg),
+        TtwKg = ResponseWriter.Round(hub.TtwKg),
+        FactorId = hub.Factor.Id,
+        StandIn = hub.Factor.IsStandIn,
+    };
 
     private static V1.Co2eFactor ToProto(AppliedFactor factor)
     {

@@ -104,7 +104,7 @@ public sealed class Co2eEstimator
         {
             (Place place, HubKind kind) = found[h];
             hubs[h] = ReferenceEquals(carried, Factors.DefaultPayload)
-                ? _hubs.GetOrAdd((place, kind), static (key, estimator) => estimator.Hub(key.Item1, key.Item2, estimator.Factors.DefaultPayload), this)
+                ? _hubs.GetOrAdd((place, kind), static (key, estimator) => estimator.Hub(key.Item1, key.Item2, estimator.Factors.DefaultPayload) with { Kept = true }, this)
                 : Hub(place, kind, carried);
         }
 

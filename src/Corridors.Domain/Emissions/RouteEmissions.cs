@@ -51,7 +51,11 @@ public sealed record LegEmissions(
 }
 
 /// <summary>The CO2e of one hub activity for the container.</summary>
-public sealed record HubEmissions(Place Place, HubKind Kind, double WtwKg, double TtwKg, AppliedFactor Factor);
+public sealed record HubEmissions(Place Place, HubKind Kind, double WtwKg, double TtwKg, AppliedFactor Factor)
+{
+    /// <summary>As <see cref="LegEmissions.Kept"/>: true for the default payload's figures, which the estimator shares.</summary>
+    public bool Kept { get; init; }
+}
 
 /// <summary>
 /// The CO2e of a route for a payload: per leg and hub, in total, well-to-wheel (what ISO 14083 reports) with

@@ -8,14 +8,14 @@ namespace Corridors.Server.Services;
 
 /// <summary>
 /// Writes a <see cref="CompareCorridorsResponse"/> to exactly the bytes Google.Protobuf writes, but copies the bytes of
-/// the route legs, emission factors and route lines the application layer shares between answers
+/// the route legs, hub and factor figures and route lines the application layer shares between answers
 /// (<see cref="SharedMessages"/>) instead of encoding them again.
 /// <para>
-/// A leg with its default-payload CO2e, and an emission factor, is one message shared by every answer that uses it and
-/// never modified, so it is encoded once for the life of the message. Legs are half of a full answer's bytes, and
+/// A leg or hub with its default-payload CO2e, an emission factor and a route's line are each one message (or string)
+/// shared by every answer that uses it and never modified, so it is encoded once for its life. Legs are half of a full answer's bytes, and
 /// Google.Protobuf, which does not remember sizes, measures each nested message once per enclosing message before
 /// writing it: that was a third of the server's time on an uncached call. Messages written for one answer (another
-/// payload's legs, a masked copy) and everything else are written by Google.Protobuf itself, field by field, in
+/// payload's legs and hubs, a masked copy) and everything else are written by Google.Protobuf itself, field by field, in
 /// field-number order, as the generated code does.
 /// </para>
 /// <para>
@@ -37,7 +37,6 @@ internal static class ComparisonEncoder
     private static readonly FieldCodec<CountryKm> Countries = FieldCodec.ForMessage(Tag(9), CountryKm.Parser);
     private static readonly FieldCodec<Infeasibility> Reasons = FieldCodec.ForMessage(Tag(14), Infeasibility.Parser);
     private static readonly FieldCodec<string> Notes = FieldCodec.ForString(Tag(17));
-    private static readonly FieldCodec<HubCo2e> Hubs = FieldCodec.ForMessage(Tag(6), HubCo2e.Parser);
     private static readonly FieldCodec<string> Co2eNotes = FieldCodec.ForString(Tag(10));
 
     /// <summary>
@@ -423,7 +422,11 @@ internal static class ComparisonEncoder
 
         size += co2e.LineHaulWtwKg != 0D ? 1 + 8 : 0;
         size += co2e.HubWtwKg != 0D ? 1 + 8 : 0;
-        size += co2e.Hubs.CalculateSize(Hubs);
+        foreach (HubCo2e hub in co2e.Hubs)
+        {
+            size += 1 + NestedSize(hub);
+        }
+
         foreach (Co2eFactor factor in co2e.Factors)
         {
             size += 1 + NestedSize(factor);
@@ -470,7 +473,12 @@ internal static class ComparisonEncoder
             output.WriteDouble(co2e.HubWtwKg);
         }
 
-        co2e.Hubs.WriteTo(ref output, Hubs);
+        foreach (HubCo2e hub in co2e.Hubs)
+        {
+            output.WriteRawTag(50);
+            WriteNested(ref output, hub);
+        }
+
         foreach (Co2eFactor factor in co2e.Factors)
         {
             output.WriteRawTag(58);

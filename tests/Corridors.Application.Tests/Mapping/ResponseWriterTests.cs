@@ -30,6 +30,11 @@ public sealed class ResponseWriterTests
         V1.RouteLeg[] again = [.. second.Comparisons.SelectMany(c => c.Legs)];
         Assert.True(legs.Length > 100, $"{legs.Length} legs");
         Assert.All(legs.Zip(again), pair => Assert.Same(pair.First, pair.Second));
+
+        V1.HubCo2e[] hubs = [.. first.Comparisons.SelectMany(c => c.Co2E.Hubs)];
+        Assert.True(hubs.Length >= 10, $"{hubs.Length} hubs");
+        Assert.All(hubs.Zip(second.Comparisons.SelectMany(c => c.Co2E.Hubs)), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(hubs, hub => Assert.Equal(Google.Protobuf.MessageExtensions.ToByteString(hub), SharedMessages.Encoded(hub)));
     }
 
     [Fact]
@@ -61,6 +66,9 @@ public sealed class ResponseWriterTests
         Assert.Equal("xian", standardLeg.From.Id);
         Assert.Equal(standardLeg.LinkId, lightLeg.LinkId);
         Assert.NotEqual(standardLeg.Co2EKg, lightLeg.Co2EKg);
+        V1.HubCo2e lightHub = light.Comparisons.Single(c => c.CorridorId == "northern").Co2E.Hubs[0];
+        Assert.Null(SharedMessages.Encoded(lightHub)); // another payload's hub: written for its answer alone (a per-container figure, so equal)
+        Assert.Equal(standard.Comparisons.Single(c => c.CorridorId == "northern").Co2E.Hubs[0], lightHub);
         Assert.Equal(standard, again);
     }
 }
