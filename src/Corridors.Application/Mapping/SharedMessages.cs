@@ -12,21 +12,24 @@ namespace Corridors.Application.Mapping;
 /// </summary>
 public static class SharedMessages
 {
-    private static readonly ConditionalWeakTable<IMessage, Entry> Entries = new();
-
-    private static readonly ConditionalWeakTable<string, Entry> Texts = new();
+    /// <summary>Shared messages and strings, each with its bytes once worked out.</summary>
+    private static readonly ConditionalWeakTable<object, Entry> Entries = new();
 
     /// <summary>The message's encoded bytes (without tag or length) when it is shared; null when it was written for one answer.</summary>
     public static ByteString? Encoded(IMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!Entries.TryGetValue(message, out Entry? entry))
-        {
-            return null;
-        }
+        return Kept(message, static m => ((IMessage)m).ToByteArray());
+    }
 
-        // Two threads may both encode it the first time: equal bytes, either kept.
-        return entry.Bytes ??= UnsafeByteOperations.UnsafeWrap(message.ToByteArray());
+    /// <summary>
+    /// The string's UTF-8 bytes when it is shared (what a string field carries after its tag and length); null when
+    /// it was written for one answer.
+    /// </summary>
+    public static ByteString? EncodedText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Kept(text, static t => System.Text.Encoding.UTF8.GetBytes((string)t));
     }
 
     /// <summary>Lists <paramref name="message"/> as shared; the writer promises never to modify it again.</summary>
@@ -37,26 +40,22 @@ public static class SharedMessages
         return message;
     }
 
-    /// <summary>
-    /// The string's UTF-8 bytes when it is shared (what a string field carries after its tag and length); null when
-    /// it was written for one answer.
-    /// </summary>
-    public static ByteString? EncodedText(string text)
+    /// <summary>Lists <paramref name="text"/> as shared between answers.</summary>
+    internal static string ShareText(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!Texts.TryGetValue(text, out Entry? entry))
+        Entries.AddOrUpdate(text, new Entry());
+        return text;
+    }
+
+    private static ByteString? Kept(object shared, Func<object, byte[]> encode)
+    {
+        if (!Entries.TryGetValue(shared, out Entry? entry))
         {
             return null;
         }
 
-        return entry.Bytes ??= UnsafeByteOperations.UnsafeWrap(System.Text.Encoding.UTF8.GetBytes(text));
-    }
-
-    /// <summary>Lists <paramref name="text"/> as shared between answers.</summary>
-    internal static string ShareText(string text)
-    {
-        Texts.AddOrUpdate(text, new Entry());
-        return text;
+        // Two threads may both encode it the first time: equal bytes, either kept.
+        return entry.Bytes ??= UnsafeByteOperations.UnsafeWrap(encode(shared));
     }
 
     private sealed class Entry
