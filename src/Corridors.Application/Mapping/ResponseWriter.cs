@@ -21,7 +21,7 @@ public static class ResponseWriter
 
     public static double Round(double value) => Math.Round(value, FigureDecimals, MidpointRounding.AwayFromZero);
 
-    private static readonly ConditionalWeakTable<RouteLeg, LegMessage[]> LegMessages = new();
+    private static readonly ConditionalWeakTable<RouteLeg, LegMessages> KeptLegMessages = new();
 
     /// <summary>
     /// Messages kept per leg: one per CO2e figure it is seen with. Routes sharing a leg may differ in CO2e (each route's
@@ -30,7 +30,40 @@ public static class ResponseWriter
     /// </summary>
     private const int MessagesPerLeg = 32;
 
-    private sealed record LegMessage(LegEmissions? Emissions, V1.RouteLeg Message);
+    /// <summary>
+    /// A leg's messages by the CO2e figure each was written with, newest first, in two parallel arrays: a lookup compares
+    /// the figures' references in one contiguous array (a mix of dates keeps some 30 per leg, and an answer looks up a
+    /// hundred legs). Never modified: a new figure makes a new instance.
+    /// </summary>
+    private sealed class LegMessages(LegEmissions?[] figures, V1.RouteLeg[] messages)
+    {
+        public static readonly LegMessages None = new([], []);
+
+        public V1.RouteLeg? Find(LegEmissions? emissions)
+        {
+            for (int i = 0; i < figures.Length; i++)
+            {
+                if (ReferenceEquals(figures[i], emissions)) // by reference: the estimator shares each figure it keeps
+                {
+                    return messages[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>These messages with <paramref name="message"/> first, the oldest dropped beyond <see cref="MessagesPerLeg"/>.</summary>
+        public LegMessages With(LegEmissions? emissions, V1.RouteLeg message)
+        {
+            int kept = Math.Min(figures.Length, MessagesPerLeg - 1);
+            var newFigures = new LegEmissions?[kept + 1];
+            var newMessages = new V1.RouteLeg[kept + 1];
+            (newFigures[0], newMessages[0]) = (emissions, message);
+            Array.Copy(figures, 0, newFigures, 1, kept);
+            Array.Copy(messages, 0, newMessages, 1, kept);
+            return new LegMessages(newFigures, newMessages);
+        }
+    }
 
     public static V1.PlaceRef ToRef(Place place)
     {
@@ -92,17 +125,14 @@ public static class ResponseWriter
             return WriteLeg(leg, emissions);
         }
 
-        LegMessage[] known = LegMessages.TryGetValue(leg, out LegMessage[]? kept) ? kept : [];
-        foreach (LegMessage entry in known)
+        LegMessages known = KeptLegMessages.TryGetValue(leg, out LegMessages? kept) ? kept : LegMessages.None;
+        if (known.Find(emissions) is { } found)
         {
-            if (ReferenceEquals(entry.Emissions, emissions))
-            {
-                return entry.Message;
-            }
+            return found;
         }
 
         V1.RouteLeg message = SharedMessages.Share(WriteLeg(leg, emissions));
-        LegMessages.AddOrUpdate(leg, [new LegMessage(emissions, message), .. known.Take(MessagesPerLeg - 1)]);
+        KeptLegMessages.AddOrUpdate(leg, known.With(emissions, message));
         return message;
     }
 

@@ -51,6 +51,13 @@ public sealed class Co2eEstimator
     private readonly ConcurrentDictionary<(object, object, object), string> _noteTexts = new();
     private readonly ConcurrentDictionary<EmissionFactor, AppliedFactor> _applied = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Grid intensities as applied, by country, year and whether the year stands in for the as-of year: few (the grid
+    /// table's countries × years, twice), and sharing them lets a route list its factors by reference.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Country, int Year, bool Substituted), AppliedFactor> _gridFactors = new();
+    private AppliedFactor? _capeFactor;
+
     public Co2eEstimator(EmissionFactorSet factors)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -161,11 +168,11 @@ public sealed class Co2eEstimator
         };
     }
 
-    private static LegEmissions Fuel(Link link, double km, EmissionFactor factor, Payload payload, double uplift, AppliedFactor[] extra)
+    private LegEmissions Fuel(Link link, double km, EmissionFactor factor, Payload payload, double uplift, AppliedFactor[] extra)
     {
         double quantityKm = EmissionFactor.Quantity(factor.Unit, payload) * km * uplift;
         return new LegEmissions(link.Id, link.Mode, km, factor.Wtw!.Value * quantityKm, factor.Ttw!.Value * quantityKm,
-            Co2eBasis.Fuel, [AppliedFactor.Of(factor), .. extra], null, []);
+            Co2eBasis.Fuel, [Applied(factor), .. extra], null, []);
     }
 
     /// <summary>
@@ -183,11 +190,11 @@ public sealed class Co2eEstimator
         if (traction == TractionKind.Diesel)
         {
             return new LegEmissions(link.Id, link.Mode, km, diesel.Wtw!.Value * tonneKm, diesel.Ttw!.Value * tonneKm,
-                Co2eBasis.Fuel, [AppliedFactor.Of(diesel)], traction, tractionSources);
+                Co2eBasis.Fuel, [Applied(diesel)], traction, tractionSources);
         }
 
         EmissionFactor electric = Factors.For(FactorUse.RailElectric);
-        var applied = new List<AppliedFactor> { AppliedFactor.Of(electric) };
+        var applied = new List<AppliedFactor> { Applied(electric) };
         double wtw = 0, ttw = 0;
         bool fallback = false;
         double shareTonneKm = tonneKm / link.Countries.Count;
@@ -202,7 +209,7 @@ public sealed class Co2eEstimator
             {
                 wtw += diesel.Wtw!.Value * shareTonneKm;
                 ttw += diesel.Ttw!.Value * shareTonneKm;
-                applied.Add(AppliedFactor.Of(diesel));
+                applied.Add(Applied(diesel));
                 fallback = true;
             }
         }
@@ -265,17 +272,23 @@ public sealed class Co2eEstimator
         return new HubEmissions(place, kind, factor.Wtw!.Value * quantity, factor.Ttw!.Value * quantity, Applied(factor));
     }
 
-    /// <summary>A factor as applied, one instance per factor (they are immutable).</summary>
+    /// <summary>A factor as applied, one instance per factor (they are immutable, and a route lists its factors by reference).</summary>
     private AppliedFactor Applied(EmissionFactor factor) => _applied.GetOrAdd(factor, AppliedFactor.Of);
 
-        private AppliedFactor GridFactor(string country, int year, double gramsPerKwh, bool substituted) =>
-        new($"grid-{country}-{year.ToString(CultureInfo.InvariantCulture)}",
-            FormattableString.Invariant($"{gramsPerKwh} {UnitTexts.GramsPerKwh} (lifecycle, {country} {year})"),
-            substituted ? [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource)] : [.. Factors.Grid.SourceIds.Where(s => s != GridFallbackSource && s != GridYearSource)],
-            substituted);
+    /// <summary>A country's grid intensity in a year as applied, one instance per country, year and substitution.</summary>
+    private AppliedFactor GridFactor(string country, int year, double gramsPerKwh, bool substituted) =>
+        _gridFactors.GetOrAdd((country, year, substituted), static (key, state) => new AppliedFactor(
+            $"grid-{key.Country}-{key.Year.ToString(CultureInfo.InvariantCulture)}",
+            FormattableString.Invariant($"{state.GramsPerKwh} {UnitTexts.GramsPerKwh} (lifecycle, {key.Country} {key.Year})"),
+            key.Substituted
+                ? [.. state.Sources.Where(s => s != GridFallbackSource)]
+                : [.. state.Sources.Where(s => s != GridFallbackSource && s != GridYearSource)],
+            key.Substituted),
+            (GramsPerKwh: gramsPerKwh, Sources: Factors.Grid.SourceIds));
 
+    /// <summary>The Cape option's uplift as applied (one instance).</summary>
     private AppliedFactor CapeFactor() =>
-        new(CapeUpliftId, FormattableString.Invariant($"x{Factors.CapeSpeedUplift.Factor} per km"), Factors.CapeSpeedUplift.SourceIds, IsStandIn: true);
+        _capeFactor ??= new(CapeUpliftId, FormattableString.Invariant($"x{Factors.CapeSpeedUplift.Factor} per km"), Factors.CapeSpeedUplift.SourceIds, IsStandIn: true);
 
     /// <summary>A ferry next to a rail leg carries wagons (a train ferry); otherwise road vehicles (ro-pax).</summary>
     private static FactorUse FerryUse(IReadOnlyList<RouteLeg> legs, int i) =>

@@ -96,39 +96,42 @@ public sealed record RouteEmissions(
     private Derived Figures => _derived ??= new Derived(Legs, Hubs);
 
     /// <summary>
-    /// The factors of the legs, then of the hubs, each id once: a few distinct factors among a hundred uses, all shared
-    /// objects, so a scan of the short list beats hashing every id.
+    /// The factors of the legs, then of the hubs, each id once: a few distinct factors among a hundred uses. The
+    /// estimator shares one instance per factor, so nearly every use is found by reference in the short list; the id
+    /// decides the rest.
     /// </summary>
     private static List<AppliedFactor> DistinctFactors(IReadOnlyList<LegEmissions> legs, IReadOnlyList<HubEmissions> hubs)
     {
         var distinct = new List<AppliedFactor>(8);
-        void AddOnce(AppliedFactor factor)
-        {
-            foreach (AppliedFactor known in distinct)
-            {
-                if (ReferenceEquals(known, factor) || string.Equals(known.Id, factor.Id, StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-
-            distinct.Add(factor);
-        }
-
         for (int i = 0; i < legs.Count; i++)
         {
-            foreach (AppliedFactor factor in legs[i].Factors)
+            IReadOnlyList<AppliedFactor> factors = legs[i].Factors;
+            for (int f = 0; f < factors.Count; f++)
             {
-                AddOnce(factor);
+                AddOnce(distinct, factors[f]);
             }
         }
 
         for (int i = 0; i < hubs.Count; i++)
         {
-            AddOnce(hubs[i].Factor);
+            AddOnce(distinct, hubs[i].Factor);
         }
 
         return distinct;
+    }
+
+    private static void AddOnce(List<AppliedFactor> distinct, AppliedFactor factor)
+    {
+        for (int k = distinct.Count - 1; k >= 0; k--) // the latest first: consecutive legs mostly repeat a factor
+        {
+            AppliedFactor known = distinct[k];
+            if (ReferenceEquals(known, factor) || string.Equals(known.Id, factor.Id, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        distinct.Add(factor);
     }
 
     private sealed class Derived

@@ -38,6 +38,24 @@ public sealed class ResponseWriterTests
     }
 
     [Fact]
+    public void ALegSeenWithManyFigures_KeepsTheNewest32Messages_AndWritesAnOlderOneAgainAlike()
+    {
+        Route route = RealNetwork.Router.Compare(Query()).Value!.Comparisons.First(c => c.Answer.Route is not null).Answer.Route!;
+        RouteLeg leg = route.Legs[0] with { }; // a copy: its messages are its own, whatever other tests ask of the shared leg meanwhile
+        Domain.Emissions.LegEmissions figure = route.Emissions!.Legs[0];
+        Domain.Emissions.LegEmissions[] figures = [.. Enumerable.Range(1, 40).Select(i => figure with { WtwKg = i, Kept = true })];
+
+        V1.RouteLeg[] messages = [.. figures.Select(f => ResponseWriter.ToLeg(leg, f))];
+
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Equal(i + 1, messages[i].Co2EKg, 1e-9));
+        Assert.All(Enumerable.Range(8, 32), i => Assert.Same(messages[i], ResponseWriter.ToLeg(leg, figures[i])));
+        V1.RouteLeg rewritten = ResponseWriter.ToLeg(leg, figures[0]); // dropped as the 33rd newest: written again, equal
+        Assert.NotSame(messages[0], rewritten);
+        Assert.Equal(messages[0], rewritten);
+        Assert.Same(rewritten, ResponseWriter.ToLeg(leg, figures[0]));
+    }
+
+    [Fact]
     public void SuezAndCapeRoutes_KeepTheirOwnMessagesForTheSeaLegsTheyShare()
     {
         V1.CompareCorridorsResponse first = Answer(Query());

@@ -143,6 +143,7 @@ public sealed class SharedStateTests
         text.Append(CultureInfo.InvariantCulture, $"  risk {R(risk.Score)} {risk.Verdict} {R(risk.ExposurePoints)} {risk.Perspective} {risk.Basis} ")
             .AppendJoin(",", risk.Exposures.Select(e => $"{e.Measure.Id}:{R(e.DistanceKm)}:{R(e.Days)}:{R(e.Points)}:{string.Join("/", e.Links)}:{string.Join("/", e.Places)}:{e.Assumption}"))
             .Append(CultureInfo.InvariantCulture, $" co2e {R(route.Emissions!.WtwKg)} {R(route.Emissions.TtwKg)} ").AppendJoin(",", route.Emissions.Legs.Select(l => R(l.WtwKg)))
+            .Append(" factors ").AppendJoin(",", route.Emissions.Factors.Select(f => $"{f.Id}={f.ValueText}:{string.Join("/", f.SourceIds)}:{f.IsStandIn}"))
             .Append(CultureInfo.InvariantCulture, $" line {route.Geometry.NumPoints} {R(route.Geometry.Length)}\n");
     }
 }
