@@ -209,12 +209,13 @@ public static class ResponseWriter
     {
         ArgumentNullException.ThrowIfNull(exposure);
         Measure measure = exposure.Measure;
+        MeasureTexts texts = MeasureTextsOf.GetValue(measure, static m => new MeasureTexts(m.Regime.ToString(), m.Target.Describe()));
         var proto = new V1.RiskExposure
         {
             MeasureId = measure.Id,
-            Regime = measure.Regime.ToString(),
+            Regime = texts.Regime,
             Title = measure.Title,
-            Target = measure.Target.Describe(),
+            Target = texts.Target,
             Kind = EnumMapping.ToProto(measure.Kind),
             Severity = measure.Severity,
             Prohibits = measure.Prohibits,
@@ -565,6 +566,11 @@ public static class ResponseWriter
 
         return proto;
     }
+
+    /// <summary>A measure's texts that are written rather than stored, worked out once per measure (a measure is immutable).</summary>
+    private static readonly ConditionalWeakTable<Measure, MeasureTexts> MeasureTextsOf = new();
+
+    private sealed record MeasureTexts(string Regime, string Target);
 
     private static V1.CountryKm ToCountryKm(CountryKm country) => new() { Code = country.CountryCode, Km = Round(country.DistanceKm) };
 
