@@ -47,42 +47,35 @@ internal static class ComparisonEncoder
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(context);
-        Plan plan = Scratch ??= new Plan();
-        plan.Clear();
+        int count = 2 * (response.Comparisons.Count + response.BaselineComparisons.Count); // each comparison's size, its CO2e's
+        int[] sizes = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            int size = ResponseSize(response, plan);
+            int size = ResponseSize(response, sizes);
             context.SetPayloadLength(size);
             var output = new CountingWriter(context.GetBufferWriter());
-            new Body(response, plan).WriteTo(output);
-            if (output.Written != size || !plan.AllRead)
+            new Body(response, sizes).WriteTo(output);
+            if (output.Written != size)
             {
-                throw new InvalidOperationException($"CompareCorridorsResponse measured {size} bytes but wrote {output.Written}, or its two passes differ.");
+                throw new InvalidOperationException($"CompareCorridorsResponse measured {size} bytes but wrote {output.Written}.");
             }
 
             context.Complete();
         }
         finally
         {
-            plan.Clear(); // holds no bytes beyond the response
+            ArrayPool<int>.Shared.Return(sizes);
         }
     }
 
-    /// <summary>A thread's plan, emptied for each response (writing a response never starts another on its thread).</summary>
-    [ThreadStatic]
-    private static Plan? Scratch;
-
-    /// <summary>A nested message's size with its length: its kept bytes' when shared (noted in the plan for writing), else measured.</summary>
-    private static int NestedSize(IMessage message, Plan plan)
-    {
-        ByteString? bytes = plan.NoteShared(SharedMessages.Encoded(message));
-        return bytes is not null ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeMessageSize(message);
-    }
+    /// <summary>A nested message's size with its length: its kept bytes' when shared, else measured.</summary>
+    private static int NestedSize(IMessage message) =>
+        SharedMessages.Encoded(message) is { } bytes ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeMessageSize(message);
 
     /// <summary>A nested message with its length (after its tag): its kept bytes when shared, else encoded.</summary>
-    private static void WriteNested(ref WriteContext output, IMessage message, Plan plan)
+    private static void WriteNested(ref WriteContext output, IMessage message)
     {
-        if (plan.NextShared() is { } bytes)
+        if (SharedMessages.Encoded(message) is { } bytes)
         {
             output.WriteBytes(bytes); // the length, then the bytes: what WriteMessage writes for it
         }
@@ -92,17 +85,14 @@ internal static class ComparisonEncoder
         }
     }
 
-    /// <summary>A string field's size with its length: its kept UTF-8 bytes' when shared (noted in the plan for writing), else measured.</summary>
-    private static int TextSize(string text, Plan plan)
-    {
-        ByteString? bytes = plan.NoteShared(SharedMessages.EncodedText(text));
-        return bytes is not null ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeStringSize(text);
-    }
+    /// <summary>A string field's size with its length: its kept UTF-8 bytes' when shared, else measured.</summary>
+    private static int TextSize(string text) =>
+        SharedMessages.EncodedText(text) is { } bytes ? CodedOutputStream.ComputeBytesSize(bytes) : CodedOutputStream.ComputeStringSize(text);
 
     /// <summary>A string with its length (after its tag): its kept UTF-8 bytes when shared, else encoded.</summary>
-    private static void WriteText(ref WriteContext output, string text, Plan plan)
+    private static void WriteText(ref WriteContext output, string text)
     {
-        if (plan.NextShared() is { } bytes)
+        if (SharedMessages.EncodedText(text) is { } bytes)
         {
             output.WriteBytes(bytes); // the length, then the bytes: what WriteString writes for it
         }
@@ -116,8 +106,8 @@ internal static class ComparisonEncoder
 
     private static int LengthDelimited(int tagSize, int length) => tagSize + CodedOutputStream.ComputeLengthSize(length) + length;
 
-    /// <summary>The response's size; each comparison's own size and its CO2e's, and the shared items' bytes, go to the plan in writing order.</summary>
-    private static int ResponseSize(CompareCorridorsResponse response, Plan plan)
+    /// <summary>The response's size; each comparison's own size and its CO2e's go to <paramref name="sizes"/>, in writing order.</summary>
+    private static int ResponseSize(CompareCorridorsResponse response, Span<int> sizes)
     {
         int size = 0;
         if (response.Origin is not null)
@@ -135,9 +125,12 @@ internal static class ComparisonEncoder
             size += 1 + CodedOutputStream.ComputeStringSize(response.AsOf);
         }
 
+        int next = 0;
         foreach (CorridorComparison comparison in response.Comparisons)
         {
-            size += LengthDelimited(1, ComparisonSize(comparison, plan));
+            sizes[next] = ComparisonSize(comparison, out sizes[next + 1]);
+            size += LengthDelimited(1, sizes[next]);
+            next += 2;
         }
 
         if (response.Objective != Objective.Unspecified)
@@ -157,7 +150,9 @@ internal static class ComparisonEncoder
 
         foreach (CorridorComparison comparison in response.BaselineComparisons)
         {
-            size += LengthDelimited(1, ComparisonSize(comparison, plan));
+            sizes[next] = ComparisonSize(comparison, out sizes[next + 1]);
+            size += LengthDelimited(1, sizes[next]);
+            next += 2;
         }
 
         size += response.Deltas.CalculateSize(Deltas);
@@ -169,7 +164,7 @@ internal static class ComparisonEncoder
         return size;
     }
 
-    private static void WriteResponse(ref WriteContext output, CompareCorridorsResponse response, Plan plan)
+    private static void WriteResponse(ref WriteContext output, CompareCorridorsResponse response, ReadOnlySpan<int> sizes)
     {
         if (response.Origin is not null)
         {
@@ -189,11 +184,13 @@ internal static class ComparisonEncoder
             output.WriteString(response.AsOf);
         }
 
+        int next = 0;
         foreach (CorridorComparison comparison in response.Comparisons)
         {
             output.WriteRawTag(34);
-            output.WriteLength(plan.NextSize());
-            WriteComparison(ref output, comparison, plan);
+            output.WriteLength(sizes[next]);
+            WriteComparison(ref output, comparison, sizes[next + 1]);
+            next += 2;
         }
 
         if (response.Objective != Objective.Unspecified)
@@ -217,8 +214,9 @@ internal static class ComparisonEncoder
         foreach (CorridorComparison comparison in response.BaselineComparisons)
         {
             output.WriteRawTag(66);
-            output.WriteLength(plan.NextSize());
-            WriteComparison(ref output, comparison, plan);
+            output.WriteLength(sizes[next]);
+            WriteComparison(ref output, comparison, sizes[next + 1]);
+            next += 2;
         }
 
         response.Deltas.WriteTo(ref output, Deltas);
@@ -229,11 +227,10 @@ internal static class ComparisonEncoder
         }
     }
 
-    /// <summary>The comparison's size, noted in the plan before its CO2e's (the order they are written in).</summary>
-    private static int ComparisonSize(CorridorComparison comparison, Plan plan)
+    private static int ComparisonSize(CorridorComparison comparison, out int co2eSize)
     {
-        int slot = plan.ReserveSize();
         int size = 0;
+        co2eSize = 0;
         if (comparison.CorridorId.Length != 0)
         {
             size += 1 + CodedOutputStream.ComputeStringSize(comparison.CorridorId);
@@ -277,7 +274,7 @@ internal static class ComparisonEncoder
         size += comparison.Countries.CalculateSize(Countries);
         foreach (RouteLeg leg in comparison.Legs)
         {
-            size += 1 + NestedSize(leg, plan);
+            size += 1 + NestedSize(leg);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -303,23 +300,20 @@ internal static class ComparisonEncoder
 
         if (comparison.GeometryGeojson.Length != 0)
         {
-            size += 2 + TextSize(comparison.GeometryGeojson, plan);
+            size += 2 + TextSize(comparison.GeometryGeojson);
         }
 
         size += comparison.Notes.CalculateSize(Notes);
         if (comparison.Co2E is not null)
         {
-            int co2eSlot = plan.ReserveSize();
-            int co2eSize = Co2eSize(comparison.Co2E, plan);
-            plan.SetSize(co2eSlot, co2eSize);
+            co2eSize = Co2eSize(comparison.Co2E);
             size += LengthDelimited(2, co2eSize);
         }
 
-        plan.SetSize(slot, size);
         return size;
     }
 
-    private static void WriteComparison(ref WriteContext output, CorridorComparison comparison, Plan plan)
+    private static void WriteComparison(ref WriteContext output, CorridorComparison comparison, int co2eSize)
     {
         if (comparison.CorridorId.Length != 0)
         {
@@ -373,7 +367,7 @@ internal static class ComparisonEncoder
         foreach (RouteLeg leg in comparison.Legs)
         {
             output.WriteRawTag(82);
-            WriteNested(ref output, leg, plan);
+            WriteNested(ref output, leg);
         }
 
         if (comparison.SanctionRisk is not null)
@@ -404,19 +398,19 @@ internal static class ComparisonEncoder
         if (comparison.GeometryGeojson.Length != 0)
         {
             output.WriteRawTag(130, 1);
-            WriteText(ref output, comparison.GeometryGeojson, plan);
+            WriteText(ref output, comparison.GeometryGeojson);
         }
 
         comparison.Notes.WriteTo(ref output, Notes);
         if (comparison.Co2E is not null)
         {
             output.WriteRawTag(146, 1);
-            output.WriteLength(plan.NextSize());
-            WriteCo2e(ref output, comparison.Co2E, plan);
+            output.WriteLength(co2eSize);
+            WriteCo2e(ref output, comparison.Co2E);
         }
     }
 
-    private static int Co2eSize(RouteCo2e co2e, Plan plan)
+    private static int Co2eSize(RouteCo2e co2e)
     {
         int size = 0;
         size += co2e.WtwKg != 0D ? 1 + 8 : 0;
@@ -430,12 +424,12 @@ internal static class ComparisonEncoder
         size += co2e.HubWtwKg != 0D ? 1 + 8 : 0;
         foreach (HubCo2e hub in co2e.Hubs)
         {
-            size += 1 + NestedSize(hub, plan);
+            size += 1 + NestedSize(hub);
         }
 
         foreach (Co2eFactor factor in co2e.Factors)
         {
-            size += 1 + NestedSize(factor, plan);
+            size += 1 + NestedSize(factor);
         }
 
         size += co2e.UsesStandIns ? 1 + 1 : 0;
@@ -447,7 +441,7 @@ internal static class ComparisonEncoder
         return size + co2e.Notes.CalculateSize(Co2eNotes);
     }
 
-    private static void WriteCo2e(ref WriteContext output, RouteCo2e co2e, Plan plan)
+    private static void WriteCo2e(ref WriteContext output, RouteCo2e co2e)
     {
         if (co2e.WtwKg != 0D)
         {
@@ -482,13 +476,13 @@ internal static class ComparisonEncoder
         foreach (HubCo2e hub in co2e.Hubs)
         {
             output.WriteRawTag(50);
-            WriteNested(ref output, hub, plan);
+            WriteNested(ref output, hub);
         }
 
         foreach (Co2eFactor factor in co2e.Factors)
         {
             output.WriteRawTag(58);
-            WriteNested(ref output, factor, plan);
+            WriteNested(ref output, factor);
         }
 
         if (co2e.UsesStandIns)
@@ -510,11 +504,11 @@ internal static class ComparisonEncoder
     /// The response as a message Google.Protobuf writes to a buffer writer (<see cref="MessageExtensions.WriteTo(IMessage, IBufferWriter{byte})"/>
     /// hands <see cref="IBufferMessage"/>s its write context): only writing is implemented.
     /// </summary>
-    private sealed class Body(CompareCorridorsResponse response, Plan plan) : IBufferMessage
+    private sealed class Body(CompareCorridorsResponse response, int[] sizes) : IBufferMessage
     {
         public Google.Protobuf.Reflection.MessageDescriptor Descriptor => CompareCorridorsResponse.Descriptor;
 
-        public void InternalWriteTo(ref WriteContext ctx) => WriteResponse(ref ctx, response, plan);
+        public void InternalWriteTo(ref WriteContext ctx) => WriteResponse(ref ctx, response, sizes);
 
         public void InternalMergeFrom(ref ParseContext ctx) => throw new NotSupportedException("The encoder only writes.");
 
@@ -523,46 +517,6 @@ internal static class ComparisonEncoder
         public void WriteTo(CodedOutputStream output) => throw new NotSupportedException("Written through a buffer writer only.");
 
         public int CalculateSize() => throw new NotSupportedException("Measured by the encoder.");
-    }
-
-    /// <summary>
-    /// What the size pass learns for the write pass, in writing order: the sizes of the nested messages written by hand
-    /// (each comparison's, then its CO2e's) and each shared item's kept bytes (null where an item is not shared), so
-    /// the write pass neither measures nor looks anything up again.
-    /// </summary>
-    private sealed class Plan
-    {
-        private readonly List<int> _sizes = [];
-        private readonly List<ByteString?> _shared = [];
-        private int _nextSize;
-        private int _nextShared;
-
-        public bool AllRead => _nextSize == _sizes.Count && _nextShared == _shared.Count;
-
-        public void Clear()
-        {
-            _sizes.Clear();
-            _shared.Clear();
-            (_nextSize, _nextShared) = (0, 0);
-        }
-
-        public int ReserveSize()
-        {
-            _sizes.Add(0);
-            return _sizes.Count - 1;
-        }
-
-        public void SetSize(int slot, int size) => _sizes[slot] = size;
-
-        public int NextSize() => _sizes[_nextSize++];
-
-        public ByteString? NoteShared(ByteString? bytes)
-        {
-            _shared.Add(bytes);
-            return bytes;
-        }
-
-        public ByteString? NextShared() => _shared[_nextShared++];
     }
 
     /// <summary>The transport's buffer writer, counting the bytes written to it.</summary>
