@@ -14,13 +14,15 @@ namespace Corridors.Cli.Commands;
 internal static class QueryCommandRunner
 {
     /// <param name="optionErrors">Problems found while reading the options (unknown mode or objective names).</param>
+    /// <param name="masked">The request carries a read mask: JSON without default values (<see cref="ProtoJson.FormatMasked"/>).</param>
     public static int Run<TResponse>(
         CliContext context,
         ParseResult parse,
         QueryCommandOptions options,
         IReadOnlyList<string> optionErrors,
         Func<QueryTarget, ContractResult<TResponse>> ask,
-        Action<TextWriter, TResponse> writeText)
+        Action<TextWriter, TResponse> writeText,
+        bool masked = false)
         where TResponse : class, IMessage
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -81,7 +83,7 @@ internal static class QueryCommandRunner
 
             if (parse.GetValue(options.Json))
             {
-                context.Output.WriteLine(ProtoJson.Format(result.Value, indented: true));
+                context.Output.WriteLine(masked ? ProtoJson.FormatMasked(result.Value) : ProtoJson.Format(result.Value, indented: true));
             }
             else
             {

@@ -35,6 +35,8 @@ public static class CliCatalogue
         C("avoid-country-three-letters", $"{Compare} --avoid-country RUS", BadInput, "corridors: --avoid-country: 'RUS' is not an ISO 3166-1 alpha-2 code (two letters)"),
         C("avoid-unknown-mode", $"{Compare} --avoid-mode teleport", BadInput, "corridors: --avoid-mode: unknown mode 'teleport'; known: rail, road, sea, ferry, inland-waterway"),
         C("unknown-scenario", $"{Compare} --scenario no-such-scenario", BadInput, "corridors: --scenario: no scenario has id 'no-such-scenario'; known: caspian-ferry-congestion, cku-open, poland-belarus-border-closed, red-sea-closed"),
+        C("read-mask-without-json", $"{Compare} --read-mask comparisons.corridor_id", BadInput, "corridors: --read-mask: only with --json (a table shows every figure)"),
+        C("read-mask-unknown-field", $"{Compare} --json --read-mask comparisons.colour", BadInput, "corridors: --read-mask: \"comparisons.colour\" names no field: CorridorComparison has no field colour"),
         C("route-unknown-corridor", "route --from xian --to duisburg --as-of 2024-06-01 --corridor arctic", BadInput, "corridors: --corridor: no corridor has id 'arctic'; known: northern, middle, maritime, maritime-cape, cku"),
         C("border-crossings-negative", $"{Compare} --max-border-crossings -1", BadInput, "corridors: --max-border-crossings: must be between 0 and 64, got -1"),
         C("server-unreachable", $"{Compare} --server {{dead-server}}", Unreachable, "corridors: --server {dead-server}/: Unavailable: Error connecting to subchannel.", Match.Prefix),

@@ -8,6 +8,31 @@ public sealed class QueryCommandTests
     private static CliRun Run(params string[] args) => CliRun.InvokeIn(CliRun.RepositoryRoot(), args);
 
     [Fact]
+    public void CompareWithReadMask_PrintsOnlyTheNamedFields_WithTheSameFiguresAsTheWholeAnswer()
+    {
+        CliRun whole = Run("compare", "--from", "xian", "--to", "duisburg", "--as-of", "2026-11-29", "--json");
+        CliRun masked = Run("compare", "--from", "xian", "--to", "duisburg", "--as-of", "2026-11-29", "--json",
+            "--read-mask", "comparisons.corridor_id, comparisons.transit_days.p50,comparisons.sanction_risk.score");
+
+        Assert.Equal((0, string.Empty), (masked.ExitCode, masked.Error));
+        using JsonDocument wholeJson = JsonDocument.Parse(whole.Output);
+        using JsonDocument maskedJson = JsonDocument.Parse(masked.Output);
+        Assert.Equal(["comparisons"], maskedJson.RootElement.EnumerateObject().Select(p => p.Name));
+        JsonElement[] full = [.. wholeJson.RootElement.GetProperty("comparisons").EnumerateArray()];
+        JsonElement[] part = [.. maskedJson.RootElement.GetProperty("comparisons").EnumerateArray()];
+        Assert.Equal(full.Length, part.Length);
+        for (int i = 0; i < full.Length; i++)
+        {
+            Assert.Equal(["corridorId", "transitDays", "sanctionRisk"], part[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(full[i].GetProperty("corridorId").GetString(), part[i].GetProperty("corridorId").GetString());
+            Assert.Equal(["p50"], part[i].GetProperty("transitDays").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(full[i].GetProperty("transitDays").GetProperty("p50").GetDouble(), part[i].GetProperty("transitDays").GetProperty("p50").GetDouble());
+            JsonElement risk = part[i].GetProperty("sanctionRisk"); // a score of 0 is left out, as proto3 JSON leaves defaults out
+            Assert.Equal(full[i].GetProperty("sanctionRisk").GetProperty("score").GetDouble(), risk.TryGetProperty("score", out JsonElement score) ? score.GetDouble() : 0);
+        }
+    }
+
+    [Fact]
     public void CompareXianDuisburgJson_ReturnsAllFiveCorridorsWithSensibleFigures()
     {
         CliRun run = Run("compare", "--from", "Xi'an", "--to", "Duisburg", "--as-of", "2026-11-29", "--json");

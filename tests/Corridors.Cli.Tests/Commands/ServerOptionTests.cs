@@ -21,6 +21,7 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
     [Theory]
     [InlineData("compare", "--from", "Xi'an", "--to", "Duisburg")]
     [InlineData("compare", "--from", "xian", "--to", "duisburg", "--avoid-country", "RU", "--cargo", "dual-use")]
+    [InlineData("compare", "--from", "xian", "--to", "duisburg", "--read-mask", "comparisons.corridor_id,comparisons.transit_days,comparisons.sanction_risk.score")]
     [InlineData("route", "--from", "chongqing", "--to", "hamburg", "--alternatives", "2")]
     [InlineData("route", "--from", "shanghai", "--to", "rotterdam", "--corridor", "maritime-cape", "--objective", "lowest-co2e")]
     [InlineData("pareto", "--from", "xian", "--to", "rotterdam")]
@@ -106,6 +107,8 @@ public sealed class ServerOptionTests : IClassFixture<ServerOptionTests.RunningS
         { "compare --from xian --to duisburg --max-border-crossings -1", "--max-border-crossings: must be between 0 and 64, got -1" },
         { "compare --from xian --to duisburg --scenario nope", "--scenario: no scenario has id 'nope'; known: caspian-ferry-congestion, cku-open, poland-belarus-border-closed, red-sea-closed" },
         { "compare --from xian --to duisburg --baseline", "--baseline: a side-by-side comparison with the baseline needs a scenario_id" },
+        { "compare --from xian --to duisburg --json --read-mask comparisons.colour,origin", "--read-mask: \"comparisons.colour\" names no field: CorridorComparison has no field colour" },
+        { "compare --from xian --to duisburg --read-mask comparisons.corridor_id", "--read-mask: only with --json (a table shows every figure)" },
         { "compare --from Atlantis --to duisburg --as-of 2026-13-01 --avoid-country RUS", "--avoid-country: 'RUS' is not an ISO 3166-1 alpha-2 code (two letters)\n--as-of: '2026-13-01' is not a date in YYYY-MM-DD form\n--from: no place is called 'Atlantis'" },
         { "route --from xian --to duisburg --alternatives 11", "--alternatives: must be between 0 and 10, got 11" },
         { "route --from xian --to duisburg --alternatives -1", "--alternatives: must be between 0 and 10, got -1" },
