@@ -209,13 +209,12 @@ public static class ResponseWriter
     {
         ArgumentNullException.ThrowIfNull(exposure);
         Measure measure = exposure.Measure;
-        MeasureTexts texts = MeasureTextsOf.GetValue(measure, static m => new MeasureTexts(m.Regime.ToString(), m.Target.Describe()));
         var proto = new V1.RiskExposure
         {
             MeasureId = measure.Id,
-            Regime = texts.Regime,
+            Regime = measure.Regime.ToString(), // an enum's name, kept by the runtime
             Title = measure.Title,
-            Target = texts.Target,
+            Target = TargetTexts.GetValue(measure, static m => m.Target.Describe()),
             Kind = EnumMapping.ToProto(measure.Kind),
             Severity = measure.Severity,
             Prohibits = measure.Prohibits,
@@ -567,10 +566,8 @@ public static class ResponseWriter
         return proto;
     }
 
-    /// <summary>A measure's texts that are written rather than stored, worked out once per measure (a measure is immutable).</summary>
-    private static readonly ConditionalWeakTable<Measure, MeasureTexts> MeasureTextsOf = new();
-
-    private sealed record MeasureTexts(string Regime, string Target);
+    /// <summary>A measure's target as text, written once per measure (a measure is immutable; the text is composed).</summary>
+    private static readonly ConditionalWeakTable<Measure, string> TargetTexts = new();
 
     private static V1.CountryKm ToCountryKm(CountryKm country) => new() { Code = country.CountryCode, Km = Round(country.DistanceKm) };
 

@@ -75,11 +75,7 @@ internal static class ComparisonEncoder
     /// <summary>A nested message with its length (after its tag): its kept bytes when shared, else encoded.</summary>
     private static void WriteNested(ref WriteContext output, IMessage message)
     {
-        if (SharedMessages.Encoded(message) is { } bytes)
-        {
-            output.WriteBytes(bytes); // the length, then the bytes: what WriteMessage writes for it
-        }
-        else
+        if (!TryWriteKept(ref output, SharedMessages.Encoded(message)))
         {
             output.WriteMessage(message);
         }
@@ -92,14 +88,25 @@ internal static class ComparisonEncoder
     /// <summary>A string with its length (after its tag): its kept UTF-8 bytes when shared, else encoded.</summary>
     private static void WriteText(ref WriteContext output, string text)
     {
-        if (SharedMessages.EncodedText(text) is { } bytes)
-        {
-            output.WriteBytes(bytes); // the length, then the bytes: what WriteString writes for it
-        }
-        else
+        if (!TryWriteKept(ref output, SharedMessages.EncodedText(text)))
         {
             output.WriteString(text);
         }
+    }
+
+    /// <summary>
+    /// Writes kept bytes with their length, which is what WriteMessage or WriteString writes for the message or string
+    /// they were encoded from; false (nothing written) when there are none.
+    /// </summary>
+    private static bool TryWriteKept(ref WriteContext output, ByteString? kept)
+    {
+        if (kept is null)
+        {
+            return false;
+        }
+
+        output.WriteBytes(kept);
+        return true;
     }
 
     private static uint Tag(int field) => WireFormat.MakeTag(field, WireFormat.WireType.LengthDelimited);
